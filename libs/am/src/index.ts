@@ -1,0 +1,3 @@
+export * from './message.js';
+export * from './registry.js';
+export * from './ports.js';

@@ -1,0 +1,43 @@
+/**
+ * The narrow SQL port every library persists through: raw parameterised SQL ($1, $2…) returning rows and the
+ * affected-row count. pg's Pool, PoolClient and Client satisfy it as they are; `entityManagerExecutor` adapts a
+ * TypeORM EntityManager (the transaction object of @nestjs-cls/transactional's TypeORM adapter).
+ */
+export interface SqlResult<R> {
+  rows: R[];
+  rowCount: number | null;
+}
+
+export interface SqlExecutor {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<SqlResult<R>>;
+}
+
+/**
+ * One database transaction per request and per message (Q02, architecture §4.5). `run` starts a transaction
+ * (or joins the one already active in this async context), commits when `work` resolves and rolls back when it
+ * throws (re-throwing). `executor()` is the executor of the active transaction, or of the pool outside one, so
+ * every repository and store in a request shares the same transaction (Q03).
+ */
+export interface TransactionRunner {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  executor(): SqlExecutor;
+  inTransaction(): boolean;
+}
+
+/** PostgreSQL error codes the libraries react to. */
+export const PgErrorCode = {
+  UniqueViolation: '23505',
+  SerializationFailure: '40001',
+  DeadlockDetected: '40P01',
+} as const;
+
+export function pgErrorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  // TypeORM wraps driver errors (QueryFailedError.driverError); pg errors carry `code` directly.
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

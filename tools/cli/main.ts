@@ -1,0 +1,105 @@
+// The project's command line: `npm test`, `npm run infra:*`, `npm run bench:libs` all arrive here (via
+// tools/scripts/run.sh, which has installed the npm dependencies and runs this file on Node 24).
+import { spawn } from 'node:child_process';
+import { startInfra, stopInfra, destroyInfra, infraStatus, infraEnv, workspaceRoot } from '../infra/infra.ts';
+import { InfraError, step } from '../infra/log.ts';
+
+const DEV = 'dev';
+
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<number> {
+  step(`$ ${cmd} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** `npm test`: throwaway PostgreSQL + NATS, then lint, type-check/build and every project's tests. */
+async function test(extraArgs: string[]): Promise<number> {
+  const name = `test-${process.pid}`;
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await destroyInfra(name).catch((e) => step(`cleanup failed: ${(e as Error).message}`));
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    step(`${sig}: stopping the test infrastructure…`);
+    void cleanup().then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const state = await startInfra({ name, profile: 'test' });
+    const env = { ...infraEnv(state), NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+    const steps: Array<[string, string[]]> = [
+      ['npx', ['nx', 'run', 'proto:check']],
+      ['npx', ['nx', 'run-many', '-t', 'lint', 'build', '--outputStyle=stream']],
+      ['npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs]],
+    ];
+    for (const [cmd, args] of steps) {
+      const code = await run(cmd, args, env);
+      if (code !== 0) {
+        step(`FAILED: ${cmd} ${args.join(' ')} (exit ${code})`);
+        return code;
+      }
+    }
+    step('all checks and tests passed');
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+async function infra(action: string | undefined): Promise<number> {
+  switch (action) {
+    case 'start': {
+      const state = await startInfra({ name: DEV, profile: 'dev', preferredPorts: { postgres: 5439, nats: 4229, natsMonitor: 8229 } });
+      console.log(`PostgreSQL  ${state.postgres.url.replace(state.postgres.password, '***')}  (password in .data/${DEV}/infra.json)`);
+      console.log(`NATS        ${state.nats.url}  (monitoring http://127.0.0.1:${state.nats.monitorPort})`);
+      return 0;
+    }
+    case 'stop':
+      await stopInfra(DEV);
+      return 0;
+    case 'reset':
+      await destroyInfra(DEV);
+      step(`deleted .data/${DEV}`);
+      return 0;
+    case 'status': {
+      const s = infraStatus(DEV);
+      console.log(`PostgreSQL: ${s.postgres ? `running on ${s.state?.postgres.port}` : 'stopped'}`);
+      console.log(`NATS:       ${s.nats ? `running on ${s.state?.nats.port}` : 'stopped'}`);
+      return 0;
+    }
+    default:
+      console.error('usage: infra start|stop|status|reset');
+      return 2;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'test':
+      return test(rest);
+    case 'infra':
+      return infra(rest[0]);
+    case 'bench-libs': {
+      const { benchLibs } = await import('../bench/bench-libs.ts');
+      return benchLibs(rest);
+    }
+    default:
+      console.error('usage: main.ts test | infra start|stop|status|reset | bench-libs');
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof InfraError) console.error(`[mallbots] ${err.message}`);
+    else console.error(err);
+    process.exit(1);
+  },
+);
