@@ -27,6 +27,8 @@ export function jestConfig(projectDir, overrides = {}) {
     transform: { '^.+\\.ts$': ['@swc/jest', swc] },
     moduleNameMapper: {
       '^@mallbots/([a-z-]+)$': join(root, 'libs/$1/src/index.ts'),
+      // Contract suites and test doubles a library offers its users' tests: `@mallbots/<lib>/testing`.
+      '^@mallbots/([a-z-]+)/testing$': join(root, 'libs/$1/src/testing.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts'],

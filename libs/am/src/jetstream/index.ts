@@ -1,0 +1,2 @@
+// JetStream adapter (see README). Exports are added as the adapter is built.
+export {};
