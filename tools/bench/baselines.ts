@@ -1,0 +1,62 @@
+// Raw baselines, measured in the same run as the library figures so that ratios survive a noisy machine.
+import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
+import { throughput } from './stats.ts';
+
+/** PostgreSQL single-row INSERT commits per second at the given concurrency (autocommit, one row per commit). */
+export async function rawInsertCommits(pgUrl: string, concurrency: number, durationMs: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: pgUrl, max: concurrency });
+  try {
+    await pool.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload bytea NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+    const payload = Buffer.alloc(200, 7);
+    const r = await throughput(concurrency, durationMs, async () => {
+      await pool.query('INSERT INTO bench_raw (payload) VALUES ($1)', [payload]);
+    });
+    return r.perSec;
+  } finally {
+    await pool.end();
+  }
+}
+
+async function ensureStream(natsUrl: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+  await nc.close();
+}
+
+/** JetStream async publish: `count` messages in windows of `window` in flight, msgs/s until all are acked. */
+export async function rawPublish(natsUrl: string, stream: string, count: number, payloadBytes: number, window = 256): Promise<number> {
+  await ensureStream(natsUrl, stream);
+  const nc = await connect({ servers: natsUrl });
+  const js = jetstream(nc);
+  const payload = new Uint8Array(payloadBytes).fill(7);
+  const started = performance.now();
+  for (let sent = 0; sent < count; sent += window) {
+    const n = Math.min(window, count - sent);
+    await Promise.all(Array.from({ length: n }, (_, i) => js.publish(`${stream}.raw`, payload, { msgID: `raw-${sent + i}` })));
+  }
+  const perSec = count / ((performance.now() - started) / 1000);
+  await nc.close();
+  return perSec;
+}
+
+/** JetStream pull consume + explicit ack of `count` messages already in the stream, msgs/s. */
+export async function rawConsume(natsUrl: string, stream: string, count: number): Promise<number> {
+  const nc = await connect({ servers: natsUrl });
+  const jsm = await jetstreamManager(nc);
+  await jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: `${stream}.raw` });
+  const js = jetstream(nc);
+  const consumer = await js.consumers.get(stream, 'raw');
+  const started = performance.now();
+  let seen = 0;
+  const messages = await consumer.consume({ max_messages: 512 });
+  for await (const m of messages) {
+    m.ack();
+    if (++seen >= count) break;
+  }
+  const perSec = count / ((performance.now() - started) / 1000);
+  await nc.close();
+  return perSec;
+}
