@@ -1,4 +1,16 @@
 export * from './message.js';
 export * from './registry.js';
 export * from './ports.js';
+export { MalformedMessageError, isMalformedMessageError } from './malformed-message.error.js';
+export { encodeEnvelope, decodeEnvelope } from './envelope.js';
+export { causedBy } from './correlation.js';
+export { type DomainMessage, decodePayload } from './typed-messages.js';
+export { eventMessage, eventHandler, type EventHandlers } from './event-messages.js';
+export { commandMessage, commandHeaders, type CommandRouting } from './command-messages.js';
+export { commandHandler, type CommandHandlers } from './command-handler.js';
+export { replyMessage, replyHandler, isGenericReply, type ReceivedReply, type ReplyHandlerFn } from './reply-messages.js';
+export { brokerMessageId, replayDeadLetter } from './replay.js';
+export { receivedMessagesMiddleware, sentMessagesCounter, deadLetterGauge, type SentMessagesCounter } from './metrics.middleware.js';
+export { injectTraceHeaders, extractTraceContext, tracingMiddleware } from './tracing.js';
 export * from './jetstream/index.js';
+export * from './nest/index.js';

@@ -22,6 +22,12 @@ export const Header = {
   ReplySagaName: 'REPLY_SAGA_NAME',
   /** Why a command failed (the reference sends no reason, §14.2 #27). */
   ReplyError: 'REPLY_ERROR',
+  /**
+   * Set on a dead letter republished by `replayDeadLetter`: a unique token per replay. Broker adapters build the
+   * broker de-duplication id from it (`brokerMessageId`), so the replay is not dropped as a duplicate of the
+   * original publish while the message keeps its original id for the consumers' inboxes.
+   */
+  Replay: 'mallbots-replay',
 } as const;
 
 export type ReplyOutcome = 'SUCCESS' | 'FAILURE';

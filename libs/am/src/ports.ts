@@ -78,8 +78,13 @@ export interface FailureRecord {
 
 /**
  * Remembers failed deliveries and dead letters. The broker adapters call `recordFailure` after each failed
- * delivery and `deadLetter` after the last one, and ack the message only once the dead letter is stored.
- * libs/tm has the PostgreSQL implementation; libs/am an in-memory one for tests.
+ * delivery that will be retried, and `deadLetter` (with that delivery's error) instead for the one that gives up
+ * (the last allowed delivery, or a MalformedMessageError at once); they ack the message only once the dead letter
+ * is stored. A dead letter's `errors` are therefore one record per failed delivery, oldest first.
+ * Dead-lettering a message again after a replay reopens its dead letter (replayedAt cleared), appending to the
+ * history. `list` and `count` cover open (not replayed) dead letters unless asked otherwise; `list` is oldest first.
+ * libs/tm has the PostgreSQL implementation; libs/am an in-memory one for tests; both pass
+ * `describeDeadLetterStoreContract` (@mallbots/am/testing).
  */
 export interface DeadLetterStore {
   recordFailure(consumer: string, message: IncomingMessage, error: string): Promise<void>;

@@ -1,1 +1,13 @@
 export * from './sql.js';
+export { tmSchemaSql } from './tm-schema.js';
+export { entityManagerExecutor } from './entity-manager-executor.js';
+export { ClsTransactionRunner } from './cls-transaction-runner.js';
+export { TmModule, TRANSACTION_RUNNER, tmTransactionalPlugin, type TmModuleOptions } from './tm.module.js';
+export { inboxMiddleware } from './inbox.middleware.js';
+export { OutboxWriter, OutboxOutsideTransactionError, type OutboxWriterOptions } from './outbox-writer.js';
+export { OutboxRelay, type OutboxRelayOptions, type RelayState } from './outbox-relay.js';
+export { relayMetrics, type RelayMetrics, type BacklogProbe } from './relay-metrics.js';
+export { Backoff, type BackoffOptions } from './backoff.js';
+export { PgDeadLetterStore } from './pg-dead-letter-store.js';
+export { cleanupMessages, RetentionJob, type RetentionOptions, type RetentionResult, type RetentionJobOptions } from './retention.js';
+export { consoleLogger, type TmLogger } from './logger.js';

@@ -1,2 +1,8 @@
-// JetStream adapter (see README). Exports are added as the adapter is built.
-export {};
+// JetStream adapter of libs/am (see README.md in this folder).
+export { connectJetStream, JetStreamConnection, JetStreamUnavailableError, type JetStreamConnectionOptions } from './jetstream-connection.js';
+export { ensureStream, type StreamSetupOptions } from './stream-setup.js';
+export { JetStreamPublisher, type JetStreamPublisherOptions } from './jetstream-publisher.js';
+export { JetStreamSubscriber, type JetStreamSubscriberOptions } from './jetstream-subscriber.js';
+export { NatsHeader } from './nats-headers.js';
+export type { AdapterLogger } from './logger.js';
+export * as jetstreamBench from './bench.js';

@@ -1,0 +1,281 @@
+import { decodeEnvelope, encodeEnvelope } from './envelope.js';
+import { isMalformedMessageError } from './malformed-message.error.js';
+import type { IncomingMessage, Message } from './message.js';
+import {
+  type DeadLetterStore,
+  type MessageHandler,
+  type MessagePublisher,
+  type MessageSubscriber,
+  PublishError,
+  type Subscription,
+  type SubscriptionOptions,
+} from './ports.js';
+import { brokerMessageId } from './replay.js';
+
+export interface InMemoryBrokerOptions {
+  readonly deadLetters: DeadLetterStore;
+  /** Like a stream capturing `<prefix>.>`: publishing elsewhere is rejected. Absent: every subject is captured. */
+  readonly subjectPrefix?: string;
+  /** How long a publish id is remembered for de-duplication (JetStream's duplicate window). Default 2 min. */
+  readonly dedupWindowMs?: number;
+}
+
+/** Defaults of SubscriptionOptions (ports.ts), shared with the JetStream adapter's documentation. */
+const DEFAULT_MAX_DELIVER = 5;
+const DEFAULT_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000] as const;
+
+interface StoredMessage {
+  readonly subject: string;
+  /** The wire body: every delivery decodes it, as a JetStream consumer does, so the envelope is exercised too. */
+  readonly body: Uint8Array;
+}
+
+interface Delivery {
+  readonly index: number;
+  readonly attempt: number;
+}
+
+/**
+ * A broker in memory with the delivery semantics of the JetStream adapter, for unit tests of services and
+ * libraries: messages are retained per subject (a new group starts from the first, like a DeliverAll durable); one
+ * cursor per group shared by its subscriptions (competing consumers); names outside the filter are acked unseen; a
+ * failing delivery is recorded and redelivered after the backoff, and dead-lettered after `maxDeliver` deliveries
+ * (a MalformedMessageError at once); publishes are de-duplicated by `brokerMessageId` within a window.
+ * Unlike JetStream it never redelivers a message whose handler is still running (no ack-wait expiry).
+ */
+export class InMemoryBroker implements MessagePublisher, MessageSubscriber {
+  private readonly log: StoredMessage[] = [];
+  private readonly recentIds = new Map<string, number>();
+  private readonly groups = new Map<string, ConsumerGroup>();
+
+  constructor(private readonly options: InMemoryBrokerOptions) {}
+
+  async publish(messages: readonly Message[]): Promise<void> {
+    const failed: string[] = [];
+    const reasons: string[] = [];
+    const now = Date.now();
+    this.forgetExpiredIds(now - (this.options.dedupWindowMs ?? 120_000));
+    for (const message of messages) {
+      if (!this.captures(message.subject)) {
+        failed.push(message.id);
+        reasons.push(`no stream captures ${message.subject}`);
+        continue;
+      }
+      const dedupId = brokerMessageId(message);
+      if (this.recentIds.has(dedupId)) continue; // accepted earlier: a duplicate is a success, as JetStream acks it
+      let body: Uint8Array;
+      try {
+        body = encodeEnvelope(message, new Date(now));
+      } catch (err) {
+        failed.push(message.id);
+        reasons.push((err as Error).message);
+        continue;
+      }
+      this.recentIds.set(dedupId, now);
+      this.log.push({ subject: message.subject, body });
+    }
+    for (const group of this.groups.values()) group.pump();
+    if (failed.length > 0) throw new PublishError(`${failed.length} of ${messages.length} messages not accepted: ${reasons.join('; ')}`, failed);
+  }
+
+  async subscribe(options: SubscriptionOptions, handler: MessageHandler): Promise<Subscription> {
+    if (!options.subject || !options.group) throw new Error('subscribe needs a subject and a group');
+    if ((options.concurrency ?? 1) < 1 || (options.maxDeliver ?? 1) < 1) throw new Error('concurrency and maxDeliver must be at least 1');
+    let group = this.groups.get(options.group);
+    if (!group) {
+      group = new ConsumerGroup(options, this.log, this.options.deadLetters);
+      this.groups.set(options.group, group);
+    } else if (group.subject !== options.subject) {
+      // A durable is bound to one subject; JetStream refuses to rebind it as well.
+      throw new Error(`group ${options.group} already consumes ${group.subject}, not ${options.subject}`);
+    }
+    return group.add(options, handler);
+  }
+
+  private captures(subject: string): boolean {
+    const prefix = this.options.subjectPrefix;
+    return prefix === undefined || subject.startsWith(`${prefix}.`);
+  }
+
+  private forgetExpiredIds(cutoff: number): void {
+    // Insertion order is acceptance order, so the expired ids (accepted at or before the cutoff) are at the front.
+    for (const [id, acceptedAt] of this.recentIds) {
+      if (acceptedAt > cutoff) break;
+      this.recentIds.delete(id);
+    }
+  }
+}
+
+class GroupSubscription implements Subscription {
+  inFlight = 0;
+  closed = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly group: string,
+    readonly handler: MessageHandler,
+    readonly filter: ReadonlySet<string> | undefined,
+    readonly concurrency: number,
+    private readonly detach: (subscription: GroupSubscription) => void,
+  ) {}
+
+  get hasCapacity(): boolean {
+    return !this.closed && this.inFlight < this.concurrency;
+  }
+
+  settled(): void {
+    this.inFlight--;
+    if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  async drain(): Promise<void> {
+    this.closed = true;
+    this.detach(this);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+}
+
+/** One durable consumer: its cursor, its pending redeliveries and the subscriptions competing for it. */
+class ConsumerGroup {
+  readonly subject: string;
+  private readonly name: string;
+  private readonly maxDeliver: number;
+  private readonly backoffMs: readonly number[];
+  private cursor = 0;
+  private redeliveries: (Delivery & { dueAt: number })[] = [];
+  private subscriptions: GroupSubscription[] = [];
+  private nextSubscription = 0;
+  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  private pumping = false;
+
+  constructor(
+    options: SubscriptionOptions,
+    private readonly log: readonly StoredMessage[],
+    private readonly deadLetters: DeadLetterStore,
+  ) {
+    // Like a durable's configuration, the first subscription's settings hold for the group.
+    this.subject = options.subject;
+    this.name = options.group;
+    this.maxDeliver = options.maxDeliver ?? DEFAULT_MAX_DELIVER;
+    this.backoffMs = options.backoffMs?.length ? options.backoffMs : DEFAULT_BACKOFF_MS;
+  }
+
+  add(options: SubscriptionOptions, handler: MessageHandler): Subscription {
+    const filter = options.filter ? new Set(options.filter) : undefined;
+    const subscription = new GroupSubscription(this.name, handler, filter, options.concurrency ?? 1, (s) => this.remove(s));
+    this.subscriptions.push(subscription);
+    this.pump();
+    return subscription;
+  }
+
+  /** Hands out work while some subscription has capacity and some delivery is due. */
+  pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (let subscription = this.freeSubscription(); subscription; subscription = this.freeSubscription()) {
+        const delivery = this.nextDelivery();
+        if (!delivery) break;
+        void this.deliver(subscription, delivery);
+      }
+      this.scheduleWake();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private remove(subscription: GroupSubscription): void {
+    this.subscriptions = this.subscriptions.filter((s) => s !== subscription);
+    if (this.subscriptions.length === 0 && this.wakeTimer) {
+      clearTimeout(this.wakeTimer);
+      this.wakeTimer = undefined;
+    }
+  }
+
+  /** Round robin over the subscriptions with capacity, so competing consumers share the work. */
+  private freeSubscription(): GroupSubscription | undefined {
+    for (let i = 0; i < this.subscriptions.length; i++) {
+      const subscription = this.subscriptions[(this.nextSubscription + i) % this.subscriptions.length]!;
+      if (subscription.hasCapacity) {
+        this.nextSubscription = (this.nextSubscription + i + 1) % this.subscriptions.length;
+        return subscription;
+      }
+    }
+    return undefined;
+  }
+
+  private nextDelivery(): Delivery | undefined {
+    const now = Date.now();
+    const due = this.redeliveries.findIndex((r) => r.dueAt <= now);
+    if (due >= 0) return this.redeliveries.splice(due, 1)[0];
+    while (this.cursor < this.log.length) {
+      const index = this.cursor++;
+      if (matches(this.subject, this.log[index]!.subject)) return { index, attempt: 1 };
+    }
+    return undefined;
+  }
+
+  private scheduleWake(): void {
+    if (this.wakeTimer || this.subscriptions.length === 0 || this.redeliveries.length === 0) return;
+    const dueAt = Math.min(...this.redeliveries.map((r) => r.dueAt));
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.pump();
+    }, Math.max(0, dueAt - Date.now()));
+    this.wakeTimer.unref();
+  }
+
+  private async deliver(subscription: GroupSubscription, delivery: Delivery): Promise<void> {
+    subscription.inFlight++;
+    const stored = this.log[delivery.index]!;
+    try {
+      const message: IncomingMessage = {
+        ...decodeEnvelope(stored.body, stored.subject),
+        receivedAt: new Date(),
+        deliveryAttempt: delivery.attempt,
+        consumer: this.name,
+      };
+      if (subscription.filter && !subscription.filter.has(message.name)) return; // acked unseen (§4.2)
+      try {
+        await subscription.handler(message);
+      } catch (err) {
+        await this.failed(delivery, message, err);
+      }
+    } finally {
+      subscription.settled();
+      this.pump();
+    }
+  }
+
+  private async failed(delivery: Delivery, message: IncomingMessage, err: unknown): Promise<void> {
+    const error = describe(err);
+    if (isMalformedMessageError(err) || delivery.attempt >= this.maxDeliver) {
+      try {
+        await this.deadLetters.deadLetter(this.name, message, error);
+        return; // acked only now that the dead letter is stored
+      } catch {
+        // Not stored, so not acked: redelivered below and dead-lettered on a later attempt.
+      }
+    } else {
+      // The history misses one record if this fails, but the redelivery must happen regardless.
+      await this.deadLetters.recordFailure(this.name, message, error).catch(() => undefined);
+    }
+    const delay = this.backoffMs[Math.min(delivery.attempt - 1, this.backoffMs.length - 1)]!;
+    this.redeliveries.push({ index: delivery.index, attempt: delivery.attempt + 1, dueAt: Date.now() + delay });
+  }
+}
+
+/** NATS subject matching: `*` is one token, a trailing `>` the rest. */
+function matches(pattern: string, subject: string): boolean {
+  const want = pattern.split('.');
+  const have = subject.split('.');
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] === '>') return have.length > i;
+    if (i >= have.length || (want[i] !== '*' && want[i] !== have[i])) return false;
+  }
+  return want.length === have.length;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}

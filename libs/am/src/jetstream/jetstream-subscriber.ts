@@ -1,0 +1,50 @@
+import type { MessageHandler, MessageSubscriber, Subscription, SubscriptionOptions, DeadLetterStore } from '../ports.js';
+import { ensureDurableConsumer } from './consumer-setup.js';
+import type { JetStreamConnection } from './jetstream-connection.js';
+import { JetStreamSubscription } from './jetstream-subscription.js';
+import { consoleLogger, type AdapterLogger } from './logger.js';
+
+export interface JetStreamSubscriberOptions {
+  connection: JetStreamConnection;
+  /** The stream the subjects live in (see ensureStream). */
+  stream: string;
+  deadLetters: DeadLetterStore;
+  logger?: AdapterLogger;
+}
+
+/** Defaults of SubscriptionOptions (ports.ts): AckWait 30 s and MaxDeliver 5 as in the reference (O04). */
+const defaults = { ackWaitMs: 30_000, maxDeliver: 5, backoffMs: [1_000, 5_000, 15_000, 30_000], concurrency: 1 } as const;
+
+/** One durable pull consumer per group (O04), consumed with bounded concurrency (O11) and dead-lettering (O12). */
+export class JetStreamSubscriber implements MessageSubscriber {
+  private readonly logger: AdapterLogger;
+
+  constructor(private readonly options: JetStreamSubscriberOptions) {
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  /** Rejects if the consumer cannot be created or consumed (the reference ignored that error, §14.2 #24). */
+  async subscribe(options: SubscriptionOptions, handler: MessageHandler): Promise<Subscription> {
+    const settings = {
+      ackWaitMs: options.ackWaitMs ?? defaults.ackWaitMs,
+      maxDeliver: options.maxDeliver ?? defaults.maxDeliver,
+      backoffMs: options.backoffMs?.length ? options.backoffMs : defaults.backoffMs,
+      concurrency: options.concurrency ?? defaults.concurrency,
+    };
+    if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${settings.concurrency}`);
+    if (!Number.isInteger(settings.maxDeliver) || settings.maxDeliver < 1) throw new RangeError(`maxDeliver must be a positive integer, got ${settings.maxDeliver}`);
+    const { connection, stream, deadLetters } = this.options;
+    await ensureDurableConsumer(connection.jsm, { stream, group: options.group, subject: options.subject, ...settings });
+    const consumer = await connection.js.consumers.get(stream, options.group);
+    return await JetStreamSubscription.start(consumer, settings.concurrency, {
+      consumer: options.group,
+      filter: options.filter ? new Set(options.filter) : undefined,
+      handler,
+      deadLetters,
+      ackWaitMs: settings.ackWaitMs,
+      maxDeliver: settings.maxDeliver,
+      backoffMs: settings.backoffMs,
+      logger: this.logger,
+    });
+  }
+}

@@ -1,0 +1,253 @@
+import type pg from 'pg';
+import { register as defaultRegistry, type Registry } from 'prom-client';
+import { PublishError, type MessagePublisher } from '@mallbots/am';
+import { Backoff, type BackoffOptions } from './backoff.js';
+import { consoleLogger, type TmLogger } from './logger.js';
+import { messageFromRow, type MessageRow } from './message-row.js';
+import { relayMetrics, type RelayMetrics } from './relay-metrics.js';
+
+export interface OutboxRelayOptions {
+  /** A pool on the service database (not the request transaction): the relay takes one dedicated session from it. */
+  pool: pg.Pool;
+  /** Where messages go: the JetStream publisher in services. Must resolve only once the broker acked every message. */
+  publisher: MessagePublisher;
+  /** NOTIFY channel, the same as OutboxWriterOptions.channel. */
+  channel: string;
+  /** Advisory-lock key electing the one active relay per service. Default: derived from `channel`. */
+  lockKey?: string | number;
+  /** Rows per SELECT / publish / UPDATE round. Default 256. */
+  batchSize?: number;
+  /** Fallback poll when no NOTIFY arrives. Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** How often a standby retries to become active. Default 2000 ms. */
+  standbyRetryMs?: number;
+  /** Delay after a failed publish or a lost database session. */
+  backoff?: BackoffOptions;
+  logger?: TmLogger;
+  /** Default: prom-client's global registry. */
+  registry?: Registry;
+  /** `service` label of the metrics. */
+  service?: string;
+  /** application_name of the relay's session (visible in pg_stat_activity). Default `outbox-relay`. */
+  applicationName?: string;
+}
+
+export type RelayState = 'stopped' | 'standby' | 'active';
+
+interface OutboxRow extends MessageRow {
+  seq: string;
+}
+
+/**
+ * Publishes committed outbox rows (architecture §4.6, Q06 Q08). The guarantees and how they are kept:
+ *
+ * - Nothing lost: a row is marked published only after the broker acked it (#15 marked rows before the ack);
+ *   PublishError.failedIds stay unpublished and are retried; every error — broker or database — is retried with
+ *   capped, jittered backoff and the relay never exits while started (#16 stopped for good on the first error).
+ * - Nothing skipped: each round selects the oldest rows with `published_at IS NULL ORDER BY seq`. A row whose
+ *   transaction commits after a higher seq was published is found by the next round; there is no high-water mark.
+ * - Order: one active relay per service (#17 let replicas publish the same rows), elected by a session-level
+ *   `pg_try_advisory_lock` on the relay's dedicated connection; rows go out in seq order, each batch in flight
+ *   at once. Standbys retry the lock; when the active relay's session ends (stop, crash, network) PostgreSQL
+ *   releases the lock and a standby takes over. All queries run on that same session, so a relay that lost its
+ *   session (and so its lock) cannot keep publishing.
+ * - Duplicates: a crash between the broker ack and the UPDATE republishes those rows. The broker's Nats-Msg-Id
+ *   de-duplication absorbs it within its window, the consumers' inbox always (O09).
+ * - Speed: per batch exactly one SELECT, one publish call (all messages in flight) and one
+ *   `UPDATE … WHERE seq = ANY($1)`; while full batches come back it loops at once; otherwise it sleeps until a
+ *   NOTIFY (sent by OutboxWriter, delivered at commit) or the poll interval.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly standbyRetryMs: number;
+  private readonly backoff: Backoff;
+  private readonly logger: TmLogger;
+  private readonly metrics: RelayMetrics;
+  private readonly lockSql: { text: string; values: unknown[] };
+  private running = false;
+  private currentState: RelayState = 'stopped';
+  private loop: Promise<void> | undefined;
+  private unobserveBacklog: (() => void) | undefined;
+  /** Set by NOTIFY (and stop); checked before sleeping so a wake-up during a round is never lost. */
+  private wakeRequested = false;
+  private wake: (() => void) | undefined;
+  private interrupt: (() => void) | undefined;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 256;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.standbyRetryMs = options.standbyRetryMs ?? 2000;
+    this.backoff = new Backoff(options.backoff);
+    this.logger = options.logger ?? consoleLogger;
+    this.metrics = relayMetrics(options.registry ?? defaultRegistry, options.service);
+    const key = options.lockKey ?? `outbox-relay:${options.channel}`;
+    this.lockSql =
+      typeof key === 'number'
+        ? { text: 'SELECT pg_try_advisory_lock($1::bigint) AS locked', values: [key] }
+        : { text: 'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', values: [key] };
+  }
+
+  get state(): RelayState {
+    return this.currentState;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.currentState = 'standby';
+    this.unobserveBacklog = this.metrics.observeBacklog(() => this.backlog());
+    this.loop = this.superviseForever();
+  }
+
+  /** Stops after the in-flight batch is published and marked; releases the lock (a standby takes over). */
+  async stop(): Promise<void> {
+    if (!this.running) return this.loop;
+    this.running = false;
+    this.wake?.();
+    this.interrupt?.();
+    await this.loop;
+    this.unobserveBacklog?.();
+    this.currentState = 'stopped';
+  }
+
+  private async superviseForever(): Promise<void> {
+    while (this.running) {
+      let session: pg.PoolClient | undefined;
+      let sessionError: Error | undefined;
+      const onError = (err: Error) => {
+        // An idle session that dies (terminated backend, network) surfaces here; the next query then fails.
+        sessionError = err;
+        this.interrupt?.();
+        this.wake?.();
+      };
+      try {
+        session = await this.options.pool.connect();
+        session.on('error', onError);
+        session.on('notification', () => this.requestWake());
+        await session.query({ text: 'SELECT set_config($1, $2, false)', values: ['application_name', this.options.applicationName ?? 'outbox-relay'] });
+        if (!(await this.acquireLock(session, () => sessionError))) continue;
+        await session.query(`LISTEN ${quoteIdent(this.options.channel)}`);
+        this.currentState = 'active';
+        this.logger.info({ channel: this.options.channel, service: this.options.service }, 'outbox relay active');
+        await this.relayWhileActive(session, () => sessionError);
+      } catch (err) {
+        this.logger.error({ err, channel: this.options.channel, service: this.options.service }, 'outbox relay error; retrying with backoff');
+        if (this.running) await this.pause(this.backoff.next());
+      } finally {
+        if (this.running) this.currentState = 'standby';
+        // Destroying the session (not returning it to the pool) ends LISTEN and releases the advisory lock at once.
+        session?.removeListener('error', onError);
+        session?.release(true);
+      }
+    }
+  }
+
+  /** Standby: retry the lock until it is ours or the relay stops. */
+  private async acquireLock(session: pg.PoolClient, lost: () => Error | undefined): Promise<boolean> {
+    while (this.running) {
+      const { rows } = await session.query<{ locked: boolean }>(this.lockSql);
+      if (rows[0]?.locked) return true;
+      await this.pause(this.standbyRetryMs);
+      const err = lost();
+      if (err) throw err;
+    }
+    return false;
+  }
+
+  private async relayWhileActive(session: pg.PoolClient, lost: () => Error | undefined): Promise<void> {
+    while (this.running) {
+      this.wakeRequested = false;
+      const outcome = await this.relayBatch(session);
+      const err = lost();
+      if (err) throw err;
+      if (outcome === 'failed') {
+        await this.pause(this.backoff.next());
+        continue;
+      }
+      this.backoff.reset();
+      if (outcome === 'full') continue;
+      if (!this.wakeRequested) await this.waitForWake();
+    }
+  }
+
+  /** One round: the oldest unpublished rows → broker → mark the acked ones. */
+  private async relayBatch(session: pg.PoolClient): Promise<'full' | 'partial' | 'failed'> {
+    const { rows } = await session.query<OutboxRow>({
+      name: 'tm_outbox_unpublished',
+      text: `SELECT seq, id AS message_id, name, subject, payload, headers, occurred_at
+               FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      values: [this.batchSize],
+    });
+    if (rows.length === 0) return 'partial';
+    let failedIds: ReadonlySet<string> = new Set();
+    let failure: unknown;
+    try {
+      await this.options.publisher.publish(rows.map(messageFromRow));
+    } catch (err) {
+      failure = err;
+      failedIds = new Set(err instanceof PublishError ? err.failedIds : rows.map((r) => r.message_id));
+    }
+    const acked = failedIds.size === 0 ? rows : rows.filter((r) => !failedIds.has(r.message_id));
+    if (acked.length > 0) {
+      await session.query({
+        name: 'tm_outbox_mark_published',
+        text: 'UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])',
+        values: [acked.map((r) => r.seq)],
+      });
+      this.metrics.published(acked.length);
+    }
+    if (failure !== undefined) {
+      this.metrics.publishFailed(failedIds.size);
+      this.logger.warn({ err: failure, failed: failedIds.size, batch: rows.length, service: this.options.service }, 'outbox publish failed; retrying with backoff');
+      return 'failed';
+    }
+    return rows.length === this.batchSize ? 'full' : 'partial';
+  }
+
+  private async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
+    const { rows } = await this.options.pool.query<{ count: number; age: number | null }>(
+      `SELECT count(*)::int AS count, EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS age
+         FROM outbox WHERE published_at IS NULL`,
+    );
+    return { count: rows[0]?.count ?? 0, oldestAgeSeconds: Math.max(0, rows[0]?.age ?? 0) };
+  }
+
+  private requestWake(): void {
+    this.wakeRequested = true;
+    this.wake?.();
+  }
+
+  /** Until a NOTIFY, the poll interval, stop, or a session error. */
+  private waitForWake(): Promise<void> {
+    return new Promise((resolve) => {
+      // stop() may have run while a round was in flight, when there was nothing to wake yet.
+      if (!this.running) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.wake = done;
+    });
+  }
+
+  /** A delay that NOTIFY does not cut short (so a down broker is not hammered), but stop does. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.running) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        this.interrupt = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interrupt = done;
+    });
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
