@@ -27,8 +27,9 @@ export function jestConfig(projectDir, overrides = {}) {
     transform: { '^.+\\.ts$': ['@swc/jest', swc] },
     moduleNameMapper: {
       '^@mallbots/([a-z-]+)$': join(root, 'libs/$1/src/index.ts'),
-      // Contract suites and test doubles a library offers its users' tests: `@mallbots/<lib>/testing`.
-      '^@mallbots/([a-z-]+)/testing$': join(root, 'libs/$1/src/testing.ts'),
+      // Sub-entries of a library: `@mallbots/<lib>/testing` (contract suites and test doubles for its users'
+      // tests) and light entries such as `@mallbots/tm/sql` (the SQL port without NestJS).
+      '^@mallbots/([a-z-]+)/([a-z-]+)$': join(root, 'libs/$1/src/$2.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
@@ -40,6 +41,10 @@ export function jestConfig(projectDir, overrides = {}) {
           globalSetup: join(root, 'tools/testing/jest-global-setup.ts'),
           globalTeardown: join(root, 'tools/testing/jest-global-teardown.ts'),
         }),
+    // nestjs-cls and @nestjs-cls/* are CommonJS and require() the ESM-only @nestjs/common and @nestjs/core; Jest
+    // refuses such a require(esm) while a test file's graph is still being linked. Loading Nest first makes those
+    // require() calls find evaluated modules. Plain Node (the services) needs nothing of the kind.
+    setupFiles: [join(root, 'tools/testing/preload-nest.js')],
     testTimeout: 30_000,
     ...overrides,
   };

@@ -1,3 +1,3 @@
 import { jestConfig } from '../../jest.preset.js';
 
-export default jestConfig(import.meta.dirname, { setupFiles: ['<rootDir>/jest.setup.js'] });
+export default jestConfig(import.meta.dirname);

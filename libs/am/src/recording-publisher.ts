@@ -9,7 +9,14 @@ export class RecordingPublisher implements MessagePublisher {
     this.messages.push(...messages);
   }
 
-  last(): Message | undefined {
-    return this.messages.at(-1);
+  /** Names of the published messages, in order. */
+  names(): string[] {
+    return this.messages.map((m) => m.name);
+  }
+
+  last(): Message {
+    const message = this.messages.at(-1);
+    if (!message) throw new Error('nothing was published');
+    return message;
   }
 }

@@ -1,11 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   type Attributes,
   type Context,
   context,
-  type ContextManager,
   propagation,
   ROOT_CONTEXT,
   type Span,
@@ -18,29 +16,11 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { W3CBaggagePropagator } from '@opentelemetry/core';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import type { IncomingMessage } from './message.js';
 import { withMiddleware } from './ports.js';
 import { injectTraceHeaders, tracingMiddleware } from './tracing.js';
 
-/** @opentelemetry/context-async-hooks is not installed; this is the same idea in a few lines. */
-class AsyncLocalStorageContextManager implements ContextManager {
-  private readonly storage = new AsyncLocalStorage<Context>();
-  active(): Context {
-    return this.storage.getStore() ?? ROOT_CONTEXT;
-  }
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(ctx: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
-    return this.storage.run(ctx, () => fn.apply(thisArg, args));
-  }
-  bind<T>(_ctx: Context, target: T): T {
-    return target;
-  }
-  enable(): this {
-    return this;
-  }
-  disable(): this {
-    return this;
-  }
-}
 
 interface RecordedSpan {
   name: string;

@@ -1,6 +1,7 @@
+import { PgTestTransactionRunner } from '@mallbots/tm/testing';
 import { ConflictError, EventDispatcher, type DomainEvent } from '@mallbots/ddd';
-import { createTestDatabase, PgTestTransactionRunner, type TestDatabase } from '@mallbots/testing';
-import type { SqlExecutor } from '@mallbots/tm';
+import { createTestDatabase, type TestDatabase } from '@mallbots/testing';
+import type { SqlExecutor } from '@mallbots/tm/sql';
 import { Store, StoreAggregate, storeRegistry } from './__fixtures__/store.aggregate.js';
 import { AggregateRepository, type AggregateRepositoryOptions } from './aggregate-repository.js';
 import { EventTypeRegistry } from './event-type-registry.js';

@@ -6,12 +6,12 @@ import { EventTypeRegistry } from './event-type-registry.js';
 import { InMemoryEventStore } from './in-memory-event-store.js';
 import { InMemorySnapshotStore } from './in-memory-snapshot-store.js';
 import { everyNEvents, never } from './snapshot-strategy.js';
-import { PassThroughTransactionRunner } from './testing.js';
+import { InMemoryTransactionRunner } from '@mallbots/tm/testing';
 
 function setup(overrides: Partial<AggregateRepositoryOptions<Store>> = {}) {
   const eventStore = new InMemoryEventStore();
   const snapshotStore = new InMemorySnapshotStore();
-  const tx = new PassThroughTransactionRunner();
+  const tx = new InMemoryTransactionRunner();
   const registry = storeRegistry();
   const repository = new AggregateRepository<Store>({ streamName: StoreAggregate, factory: (id) => new Store(id), eventStore, snapshotStore, registry, tx, ...overrides });
   return { repository, eventStore, snapshotStore, tx, registry };

@@ -1,5 +1,5 @@
 import { NotFoundError, type EventDispatcher } from '@mallbots/ddd';
-import type { TransactionRunner } from '@mallbots/tm';
+import type { TransactionRunner } from '@mallbots/tm/sql';
 import { isSnapshotter, type EventSourcedAggregate } from './event-sourced-aggregate.js';
 import type { EventStore } from './event-store.port.js';
 import type { EventTypeRegistry } from './event-type-registry.js';

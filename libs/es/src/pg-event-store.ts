@@ -1,7 +1,6 @@
-import type { SqlExecutor } from '@mallbots/tm';
+import { uniqueViolationConstraint, type SqlExecutor } from '@mallbots/tm/sql';
 import type { Metadata } from '@mallbots/ddd';
 import { duplicateEvent, streamConflict, type EventStore, type NewEvent, type StoredEvent } from './event-store.port.js';
-import { uniqueViolation } from './pg-errors.js';
 
 /** Where the store gets its executor: a TransactionRunner fits, so appends join the caller's transaction (L05). */
 export interface ExecutorSource {
@@ -58,7 +57,7 @@ export class PgEventStore implements EventStore {
     try {
       ({ rows: [result] } = await this.db.executor().query<{ head: number; appended: number }>(sql, params));
     } catch (err) {
-      const constraint = uniqueViolation(err);
+      const constraint = uniqueViolationConstraint(err);
       if (constraint === undefined) throw err;
       if (constraint === EVENT_ID_CONSTRAINT) throw duplicateEvent(streamName, streamId, err);
       throw streamConflict(streamName, streamId, expectedVersion, undefined, err);

@@ -1,7 +1,7 @@
+import { PgTestTransactionRunner } from '@mallbots/tm/testing';
 import { ConflictError, newId } from '@mallbots/ddd';
-import { createTestDatabase, eventually, PgTestTransactionRunner, type TestDatabase } from '@mallbots/testing';
-import type { SqlExecutor } from '@mallbots/tm';
-import { uniqueViolation } from './pg-errors.js';
+import { createTestDatabase, eventually, type TestDatabase } from '@mallbots/testing';
+import { uniqueViolationConstraint, type SqlExecutor } from '@mallbots/tm/sql';
 import { PgEventStore } from './pg-event-store.js';
 import { PgSnapshotStore } from './pg-snapshot-store.js';
 import { esSchemaSql } from './schema.js';
@@ -122,7 +122,7 @@ describe('PgEventStore on PostgreSQL', () => {
 
     const err = await loser;
     expect(err).toBeInstanceOf(ConflictError);
-    expect(uniqueViolation((err as ConflictError).cause)).toBe('events_pkey');
+    expect(uniqueViolationConstraint((err as ConflictError).cause)).toBe('events_pkey');
     expect((await store.load(stream, id)).map((e) => e.eventName)).toEqual(['test.Winner']);
   });
 });

@@ -2,31 +2,8 @@
 // that every adapter runs, so the in-memory doubles used in application tests behave like the PostgreSQL adapters.
 import { describe, it, expect, beforeEach } from '@jest/globals';
 import { ConflictError, newId } from '@mallbots/ddd';
-import type { SqlExecutor, TransactionRunner } from '@mallbots/tm';
 import type { EventStore, NewEvent } from './event-store.port.js';
 import type { SnapshotStore } from './snapshot-store.port.js';
-
-/** Runs work without a database transaction, for application tests on the in-memory stores. */
-export class PassThroughTransactionRunner implements TransactionRunner {
-  private depth = 0;
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    this.depth += 1;
-    try {
-      return await work();
-    } finally {
-      this.depth -= 1;
-    }
-  }
-
-  executor(): SqlExecutor {
-    throw new Error('PassThroughTransactionRunner has no database: use the in-memory stores');
-  }
-
-  inTransaction(): boolean {
-    return this.depth > 0;
-  }
-}
 
 export function newTestEvent(name: string, data: unknown = {}, overrides: Partial<NewEvent> = {}): NewEvent {
   return { eventId: newId(), eventName: name, eventVersion: 1, data, metadata: {}, occurredAt: new Date(), ...overrides };

@@ -2,7 +2,7 @@ import type { SagaInstance, SagaListFilter, SagaStore } from './saga-store.port.
 
 /**
  * SagaStore in memory, for unit tests. Data goes through JSON like jsonb does, so non-serialisable saga data
- * fails here as it would in PostgreSQL. It takes no locks: pair it with SerialTransactionRunner, which runs one
+ * fails here as it would in PostgreSQL. It takes no locks: pair it with InMemoryTransactionRunner, which runs one
  * transaction at a time.
  */
 export class InMemorySagaStore implements SagaStore {

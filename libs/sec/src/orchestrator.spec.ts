@@ -20,7 +20,8 @@ import type { SagaDefinition } from './saga-definition.js';
 import { SagaHeader } from './saga-headers.js';
 import { SagaMetrics } from './saga-metrics.js';
 import { SagaOrchestrator } from './orchestrator.js';
-import { InMemorySagaStore, ManualClock, RecordingPublisher, SerialTransactionRunner, replyTo } from './testing.js';
+import { InMemoryTransactionRunner } from '@mallbots/tm/testing';
+import { InMemorySagaStore, ManualClock, RecordingPublisher, replyTo } from './testing.js';
 
 function setup<Data = CreateOrderData>(options: SagaOptions = {}, definition?: SagaDefinition<Data>) {
   const registry = createOrderRegistry();
@@ -33,7 +34,7 @@ function setup<Data = CreateOrderData>(options: SagaOptions = {}, definition?: S
     store,
     publisher,
     registry,
-    tx: new SerialTransactionRunner(),
+    tx: new InMemoryTransactionRunner(),
     clock: clock.now,
     metrics: new SagaMetrics(metricsRegistry),
   });

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Message, type MessageHandler, type MessagePublisher, type MessageRegistry } from '@mallbots/am';
 import { newId } from '@mallbots/ddd';
 import { trace } from '@opentelemetry/api';
-import type { TransactionRunner } from '@mallbots/tm';
+import type { TransactionRunner } from '@mallbots/tm/sql';
 import { nextInvocableStep, type SagaDefinition, type SagaStep } from './saga-definition.js';
 import { commandHeaders, readReplyAddress, type ReplyAddress } from './saga-headers.js';
 import { SagaMetrics, type SagaOutcome } from './saga-metrics.js';

@@ -1,7 +1,8 @@
+import { PgTestTransactionRunner } from '@mallbots/tm/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { IncomingMessage, Message, MessagePublisher } from '@mallbots/am';
-import { PgTestTransactionRunner, createTestDatabase, type TestDatabase } from '@mallbots/testing';
-import type { TransactionRunner } from '@mallbots/tm';
+import { createTestDatabase, type TestDatabase } from '@mallbots/testing';
+import type { TransactionRunner } from '@mallbots/tm/sql';
 import { Registry } from 'prom-client';
 import { ACTIONS, Cmd, createOrderRegistry, createOrderSaga, drive, failAt, orderData, successfulReply, type CreateOrderData } from './create-order.fixture.js';
 import { SagaHeader } from './saga-headers.js';

@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@mallbots/tm';
+import type { TransactionRunner } from '@mallbots/tm/sql';
 import type { SagaInstance, SagaListFilter, SagaStatus, SagaStore } from './saga-store.port.js';
 
 interface SagaRow {

@@ -1,56 +1,11 @@
-// Test doubles for code that runs sagas (libs/sec's own tests and cosec's): an in-memory store, a serial
-// transaction runner, a recording publisher, a manual clock, a JSON codec and the participant side of the
-// command/reply protocol.
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { FailureReply, Header, SuccessReply, type IncomingMessage, type Message, type MessageCodec, type MessagePublisher, type ReplyOutcome } from '@mallbots/am';
+// Test doubles for code that runs sagas (libs/sec's own tests and cosec's): an in-memory store, a recording
+// publisher, a manual clock, a JSON codec and the participant side of the command/reply protocol. Transaction
+// runners for tests are in @mallbots/tm/testing.
+import { FailureReply, Header, SuccessReply, type IncomingMessage, type Message, type MessageCodec, type ReplyOutcome } from '@mallbots/am';
 import { newId } from '@mallbots/ddd';
-import type { SqlExecutor, TransactionRunner } from '@mallbots/tm';
 
 export { InMemorySagaStore } from './in-memory-saga-store.js';
-
-/** Records every published message, in order. */
-export class RecordingPublisher implements MessagePublisher {
-  readonly messages: Message[] = [];
-
-  async publish(messages: readonly Message[]): Promise<void> {
-    this.messages.push(...messages);
-  }
-
-  /** Names of the published messages, in order. */
-  names(): string[] {
-    return this.messages.map((m) => m.name);
-  }
-
-  last(): Message {
-    const message = this.messages.at(-1);
-    if (!message) throw new Error('nothing was published');
-    return message;
-  }
-}
-
-/**
- * A TransactionRunner without a database: runs one top-level `run` at a time (nested runs join), which is the
- * serialisation PostgreSQL's row lock gives the saga store. No rollback: use PgTestTransactionRunner for that.
- */
-export class SerialTransactionRunner implements TransactionRunner {
-  private readonly als = new AsyncLocalStorage<true>();
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.als.getStore()) return work();
-    const result = this.tail.then(() => this.als.run(true, work));
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  executor(): SqlExecutor {
-    throw new Error('SerialTransactionRunner has no database');
-  }
-
-  inTransaction(): boolean {
-    return this.als.getStore() === true;
-  }
-}
+export { RecordingPublisher } from '@mallbots/am/testing';
 
 /** A clock the test moves by hand, for deadlines without sleeping. */
 export class ManualClock {

@@ -1,4 +1,3 @@
 export { createTestDatabase, databaseUrl, serverUrl, type TestDatabase } from './test-database.js';
 export { natsUrl, uniqueNamespace } from './test-nats.js';
 export { eventually } from './eventually.js';
-export { PgTestTransactionRunner } from './pg-test-transaction-runner.js';

@@ -1,6 +1,7 @@
+import { PgTestTransactionRunner } from './test-transaction-runners.js';
 import { Registry } from 'prom-client';
 import { withMiddleware, type Message } from '@mallbots/am';
-import { createTestDatabase, eventually, PgTestTransactionRunner, type TestDatabase } from '@mallbots/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@mallbots/testing';
 import { inboxMiddleware } from './inbox.middleware.js';
 import type { TmLogger } from './logger.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';

@@ -1,26 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import { context, propagation, ROOT_CONTEXT, trace, TraceFlags, type Context, type ContextManager } from '@opentelemetry/api';
+import { context, propagation, trace, TraceFlags } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { Registry } from 'prom-client';
 import { sentMessagesCounter } from '@mallbots/am';
 import { createTestDatabase, eventually, type TestDatabase } from '@mallbots/testing';
 import { OutboxOutsideTransactionError, OutboxWriter } from './outbox-writer.js';
 import { bootTransactionalTestApp, testMessage, type TransactionalTestApp } from './testing.js';
 
-/** What an OpenTelemetry SDK registers in a service (@opentelemetry/context-async-hooks is not installed here). */
-class AlsContextManager implements ContextManager {
-  private readonly als = new AsyncLocalStorage<Context>();
-  active = () => this.als.getStore() ?? ROOT_CONTEXT;
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(ctx: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
-    return this.als.run(ctx, () => fn.call(thisArg, ...args));
-  }
-  bind<T>(_ctx: Context, target: T): T {
-    return target;
-  }
-  enable = () => this;
-  disable = () => this;
-}
 
 describe('OutboxWriter', () => {
   let db: TestDatabase;
@@ -80,7 +67,7 @@ describe('OutboxWriter', () => {
 
   it('injects the active trace context into the stored headers', async () => {
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-    context.setGlobalContextManager(new AlsContextManager());
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager());
     try {
       const spanContext = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED };
       await context.with(trace.setSpanContext(context.active(), spanContext), () => t.runner.run(() => writer.publish([testMessage()])));

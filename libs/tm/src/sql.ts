@@ -41,3 +41,15 @@ export function pgErrorCode(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The violated unique constraint's name ('' when pg did not say), or undefined when `err` is no unique violation. */
+export function uniqueViolationConstraint(err: unknown): string | undefined {
+  if (pgErrorCode(err) !== PgErrorCode.UniqueViolation) return undefined;
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === 'string') return constraint;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return '';
+}

@@ -88,3 +88,4 @@ export function testMessage(overrides: Partial<Message> = {}): Message {
 export function delivered(message: Message, consumer = 'test-consumer', attempt = 1): IncomingMessage {
   return { ...message, consumer, deliveryAttempt: attempt, receivedAt: new Date() };
 }
+export { PgTestTransactionRunner, InMemoryTransactionRunner } from './test-transaction-runners.js';
