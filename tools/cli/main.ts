@@ -1,6 +1,8 @@
 // The project's command line: `npm test`, `npm run infra:*`, `npm run bench:libs` all arrive here (via
 // tools/scripts/run.sh, which has installed the npm dependencies and runs this file on Node 24).
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { startInfra, stopInfra, destroyInfra, infraStatus, infraEnv, workspaceRoot } from '../infra/infra.ts';
 import { InfraError, step } from '../infra/log.ts';
 
@@ -12,6 +14,19 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
     const child = spawn(cmd, args, { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** Sums the Jest JSON results of every project into the closing line CI and people read. */
+function summarise(resultsDir: string): { passed: number; failed: number; skipped: number } {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  if (!existsSync(resultsDir)) return total;
+  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('.json'))) {
+    const r = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numRuntimeErrorTestSuites: number };
+    total.passed += r.numPassedTests;
+    total.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    total.skipped += r.numPendingTests + r.numTodoTests;
+  }
+  return total;
 }
 
 /** `npm test`: throwaway PostgreSQL + NATS, then lint, type-check/build and every project's tests. */
@@ -31,7 +46,13 @@ async function test(extraArgs: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     const state = await startInfra({ name, profile: 'test' });
-    const env = { ...infraEnv(state), NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+    const resultsDir = join(state.dir, 'test-results');
+    rmSync(resultsDir, { recursive: true, force: true });
+    const env = { ...infraEnv(state), NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', MALLBOTS_TEST_RESULTS_DIR: resultsDir };
+    const report = () => {
+      const t = summarise(resultsDir);
+      console.log(`\n${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
+    };
     const steps: Array<[string, string[]]> = [
       ['npx', ['nx', 'run', 'proto:check']],
       ['npx', ['nx', 'run-many', '-t', 'lint', 'build', '--outputStyle=stream']],
@@ -41,10 +62,12 @@ async function test(extraArgs: string[]): Promise<number> {
       const code = await run(cmd, args, env);
       if (code !== 0) {
         step(`FAILED: ${cmd} ${args.join(' ')} (exit ${code})`);
+        report();
         return code;
       }
     }
     step('all checks and tests passed');
+    report();
     return 0;
   } finally {
     await cleanup();
