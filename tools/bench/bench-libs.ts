@@ -5,6 +5,8 @@ import { startInfra, destroyInfra } from '../infra/infra.ts';
 import { step } from '../infra/log.ts';
 import { rawInsertCommits, rawPublish, rawConsume } from './baselines.ts';
 import { fmt } from './stats.ts';
+import { spawnSync } from 'node:child_process';
+import { workspaceRoot } from '../infra/infra.ts';
 
 interface Row {
   name: string;
@@ -34,6 +36,11 @@ export async function benchLibs(args: string[]): Promise<number> {
   const durationMs = quick ? 2_000 : 10_000;
   const messages = quick ? 5_000 : 50_000;
   const name = `bench-${process.pid}`;
+  // The measurements import the built libraries (node_modules/@mallbots/* → libs/*/dist).
+  step('building the libraries…');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (build.status !== 0) return build.status ?? 1;
+  const lib = await import('./lib-benches.ts');
   try {
     const state = await startInfra({ name, profile: 'bench' });
     const pgUrl = state.postgres.url;
@@ -44,10 +51,24 @@ export async function benchLibs(args: string[]): Promise<number> {
     const rawPub = await rawPublish(natsUrl, 'benchraw', messages, 256);
     step(`raw JetStream pull consume + ack of ${messages} messages…`);
     const rawCon = await rawConsume(natsUrl, 'benchraw', messages);
+    step(`event store: single-event appends at concurrency 16 (${durationMs / 1000} s)…`);
+    const appends = await lib.eventStoreAppends(pgUrl, 16, durationMs);
+    step(`outbox relay: draining ${messages} rows…`);
+    const relay = await lib.relayDrain(pgUrl, natsUrl, messages, 256);
+    step(`commit-to-published latency at a steady 1,000 msgs/s (${durationMs / 1000} s)…`);
+    const latency = await lib.commitToPublished(pgUrl, natsUrl, 1000, durationMs);
+    step(`consumer through inbox + transaction: ${messages / 5} messages at concurrency 32…`);
+    const consumer = await lib.inboxConsumer(pgUrl, natsUrl, messages / 5, 32);
+    const rawInsertBaseline = { name: 'raw inserts/s', value: rawInsert };
     const rows: Row[] = [
       { name: 'raw PostgreSQL single-row insert commits/s (c=16)', value: rawInsert, unit: 'commits/s' },
       { name: 'raw JetStream async publish', value: rawPub, unit: 'msgs/s' },
       { name: 'raw JetStream pull consume + ack', value: rawCon, unit: 'msgs/s' },
+      { name: 'event store single-event appends/s (c=16)', value: appends, unit: 'appends/s', baseline: rawInsertBaseline, target: { ratio: 0.5 } },
+      { name: 'outbox relay draining a full table', value: relay, unit: 'msgs/s', baseline: { name: 'raw publish/s', value: rawPub }, target: { ratio: 0.6 } },
+      { name: `commit-to-published p50 at 1,000 msgs/s (${latency.count} msgs)`, value: latency.p50, unit: 'ms' },
+      { name: `commit-to-published p99 at 1,000 msgs/s`, value: latency.p99, unit: 'ms', target: { max: 50 } },
+      { name: 'consumer through inbox + transaction (c=32)', value: consumer, unit: 'msgs/s', baseline: rawInsertBaseline, target: { ratio: 0.4 } },
     ];
     printTable(rows);
     return 0;
