@@ -52,7 +52,9 @@ export async function benchLibs(args: string[]): Promise<number> {
     step(`raw JetStream pull consume + ack of ${messages} messages…`);
     const rawCon = await rawConsume(natsUrl, 'benchraw', messages);
     step(`event store: single-event appends at concurrency 16 (${durationMs / 1000} s)…`);
-    const appends = await lib.eventStoreAppends(pgUrl, 16, durationMs);
+    const appends = await lib.eventStoreAppends(pgUrl, 16, durationMs, false);
+    step(`event store: single-event appends, each in its own explicit transaction, at concurrency 16 (${durationMs / 1000} s)…`);
+    const appendsTx = await lib.eventStoreAppends(pgUrl, 16, durationMs, true);
     step(`outbox relay: draining ${messages} rows…`);
     const relay = await lib.relayDrain(pgUrl, natsUrl, messages, 256);
     step(`commit-to-published latency at a steady 1,000 msgs/s (${durationMs / 1000} s)…`);
@@ -65,6 +67,7 @@ export async function benchLibs(args: string[]): Promise<number> {
       { name: 'raw JetStream async publish', value: rawPub, unit: 'msgs/s' },
       { name: 'raw JetStream pull consume + ack', value: rawCon, unit: 'msgs/s' },
       { name: 'event store single-event appends/s (c=16)', value: appends, unit: 'appends/s', baseline: rawInsertBaseline, target: { ratio: 0.5 } },
+      { name: 'event store append in an explicit transaction (c=16)', value: appendsTx, unit: 'appends/s', baseline: rawInsertBaseline },
       { name: 'outbox relay draining a full table', value: relay, unit: 'msgs/s', baseline: { name: 'raw publish/s', value: rawPub }, target: { ratio: 0.6 } },
       { name: `commit-to-published p50 at 1,000 msgs/s (${latency.count} msgs)`, value: latency.p50, unit: 'ms' },
       { name: `commit-to-published p99 at 1,000 msgs/s`, value: latency.p99, unit: 'ms', target: { max: 50 } },

@@ -25,9 +25,13 @@ function message(subject: string, payload: Uint8Array, headers: Record<string, s
   return { id: randomUUID(), name: 'bench.Happened', subject, payload, headers, occurredAt: new Date() };
 }
 
-/** Single-event appends per second at `concurrency`, each in its own transaction, as a command handler would. */
-export async function eventStoreAppends(serverUrl: string, concurrency: number, durationMs: number): Promise<number> {
-  const app = await bootTransactionalTestApp(await createDatabase(serverUrl, 'bench_es'), { poolSize: concurrency + 2 });
+/**
+ * Single-event appends per second at `concurrency`. `inTransaction: false` measures the store alone: one append is one
+ * statement and one commit, like the raw insert it is compared with. `true` wraps each append in its own explicit
+ * transaction (BEGIN … COMMIT through the ClsTransactionRunner), as a command handler's save does.
+ */
+export async function eventStoreAppends(serverUrl: string, concurrency: number, durationMs: number, inTransaction: boolean): Promise<number> {
+  const app = await bootTransactionalTestApp(await createDatabase(serverUrl, inTransaction ? 'bench_es_tx' : 'bench_es'), { poolSize: concurrency + 2 });
   try {
     await app.dataSource.query(esSchemaSql);
     const store = new PgEventStore(app.runner);
@@ -35,9 +39,9 @@ export async function eventStoreAppends(serverUrl: string, concurrency: number, 
     const streams = Array.from({ length: concurrency }, () => ({ id: randomUUID(), version: 0 }));
     const r = await throughput(concurrency, durationMs, async (loop) => {
       const s = streams[loop]!;
-      s.version = await app.runner.run(() =>
-        store.append('bench.Stream', s.id, s.version, [{ eventId: randomUUID(), eventName: 'bench.Happened', eventVersion: 1, data: { n: s.version }, metadata: {}, occurredAt: new Date() }]),
-      );
+      const append = () =>
+        store.append('bench.Stream', s.id, s.version, [{ eventId: randomUUID(), eventName: 'bench.Happened', eventVersion: 1, data: { n: s.version }, metadata: {}, occurredAt: new Date() }]);
+      s.version = inTransaction ? await app.runner.run(append) : await append();
     });
     return r.perSec;
   } finally {

@@ -1,7 +1,7 @@
-import { PgTestTransactionRunner } from '@mallbots/tm/testing';
+import { PgTestTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 import { ConflictError, EventDispatcher, type DomainEvent } from '@mallbots/ddd';
 import { createTestDatabase, type TestDatabase } from '@mallbots/testing';
-import type { SqlExecutor } from '@mallbots/tm/sql';
+import type { SqlExecutor, Statement } from '@mallbots/tm/sql';
 import { Store, StoreAggregate, storeRegistry } from './__fixtures__/store.aggregate.js';
 import { AggregateRepository, type AggregateRepositoryOptions } from './aggregate-repository.js';
 import { EventTypeRegistry } from './event-type-registry.js';
@@ -69,9 +69,9 @@ describe('AggregateRepository on PostgreSQL', () => {
     await db.pool.query(`UPDATE events SET event_name = 'garbage.Unknown', event_data = '"corrupt"' WHERE stream_id = $1 AND stream_version <= 3`, [id]);
     const rowsRead: number[] = [];
     const counting: SqlExecutor = {
-      query: async <R>(sql: string, params?: unknown[]) => {
+      query: async <R>(sql: string | Statement, params?: unknown[]) => {
         const result = await tx.executor().query<R>(sql, params);
-        if (sql.includes('FROM events')) rowsRead.push(result.rows.length);
+        if ((typeof sql === 'string' ? sql : sql.text).includes('FROM events')) rowsRead.push(result.rows.length);
         return result;
       },
     };

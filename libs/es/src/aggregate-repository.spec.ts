@@ -6,7 +6,7 @@ import { EventTypeRegistry } from './event-type-registry.js';
 import { InMemoryEventStore } from './in-memory-event-store.js';
 import { InMemorySnapshotStore } from './in-memory-snapshot-store.js';
 import { everyNEvents, never } from './snapshot-strategy.js';
-import { InMemoryTransactionRunner } from '@mallbots/tm/testing';
+import { InMemoryTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 
 function setup(overrides: Partial<AggregateRepositoryOptions<Store>> = {}) {
   const eventStore = new InMemoryEventStore();

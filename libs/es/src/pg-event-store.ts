@@ -1,4 +1,4 @@
-import { uniqueViolationConstraint, type SqlExecutor } from '@mallbots/tm/sql';
+import { prepared, uniqueViolationConstraint, type SqlExecutor } from '@mallbots/tm/sql';
 import type { Metadata } from '@mallbots/ddd';
 import { duplicateEvent, streamConflict, type EventStore, type NewEvent, type StoredEvent } from './event-store.port.js';
 
@@ -21,6 +21,13 @@ interface EventRow {
   metadata: Metadata;
   occurred_at: Date;
 }
+
+const LOAD_EVENTS = prepared(
+  `SELECT stream_id, stream_name, stream_version, event_id, event_name, event_version, event_data, metadata, occurred_at
+     FROM events
+    WHERE stream_id = $1 AND stream_name = $2 AND stream_version > $3
+    ORDER BY stream_version`,
+);
 
 /** EventStore on the `events` table of `esSchemaSql` (M03). */
 export class PgEventStore implements EventStore {
@@ -55,7 +62,7 @@ export class PgEventStore implements EventStore {
       SELECT (SELECT version FROM head) AS head, (SELECT count(*) FROM appended)::int AS appended`;
     let result: { head: number; appended: number } | undefined;
     try {
-      ({ rows: [result] } = await this.db.executor().query<{ head: number; appended: number }>(sql, params));
+      ({ rows: [result] } = await this.db.executor().query<{ head: number; appended: number }>(prepared(sql), params));
     } catch (err) {
       const constraint = uniqueViolationConstraint(err);
       if (constraint === undefined) throw err;
@@ -67,13 +74,7 @@ export class PgEventStore implements EventStore {
   }
 
   async load(streamName: string, streamId: string, afterVersion = 0): Promise<StoredEvent[]> {
-    const { rows } = await this.db.executor().query<EventRow>(
-      `SELECT stream_id, stream_name, stream_version, event_id, event_name, event_version, event_data, metadata, occurred_at
-         FROM events
-        WHERE stream_id = $1 AND stream_name = $2 AND stream_version > $3
-        ORDER BY stream_version`,
-      [streamId, streamName, afterVersion],
-    );
+    const { rows } = await this.db.executor().query<EventRow>(LOAD_EVENTS, [streamId, streamName, afterVersion]);
     return rows.map((row) => ({
       streamId: row.stream_id,
       streamName: row.stream_name,

@@ -1,4 +1,4 @@
-import { PgTestTransactionRunner } from '@mallbots/tm/testing';
+import { PgTestTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 import { ConflictError, newId } from '@mallbots/ddd';
 import { createTestDatabase, eventually, type TestDatabase } from '@mallbots/testing';
 import { uniqueViolationConstraint, type SqlExecutor } from '@mallbots/tm/sql';
@@ -34,7 +34,7 @@ describe('PgEventStore on PostgreSQL', () => {
     const statements: string[] = [];
     const counting: SqlExecutor = {
       query: (sql, params) => {
-        statements.push(sql);
+        statements.push(typeof sql === 'string' ? sql : sql.text);
         return tx.executor().query(sql, params);
       },
     };

@@ -20,7 +20,7 @@ import type { SagaDefinition } from './saga-definition.js';
 import { SagaHeader } from './saga-headers.js';
 import { SagaMetrics } from './saga-metrics.js';
 import { SagaOrchestrator } from './orchestrator.js';
-import { InMemoryTransactionRunner } from '@mallbots/tm/testing';
+import { InMemoryTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 import { InMemorySagaStore, ManualClock, RecordingPublisher, replyTo } from './testing.js';
 
 function setup<Data = CreateOrderData>(options: SagaOptions = {}, definition?: SagaDefinition<Data>) {

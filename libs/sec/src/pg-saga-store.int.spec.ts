@@ -1,4 +1,4 @@
-import { PgTestTransactionRunner } from '@mallbots/tm/testing';
+import { PgTestTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { IncomingMessage, Message, MessagePublisher } from '@mallbots/am';
 import { createTestDatabase, type TestDatabase } from '@mallbots/testing';

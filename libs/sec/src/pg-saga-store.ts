@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@mallbots/tm/sql';
+import { prepared, type TransactionRunner } from '@mallbots/tm/sql';
 import type { SagaInstance, SagaListFilter, SagaStatus, SagaStore } from './saga-store.port.js';
 
 interface SagaRow {
@@ -26,8 +26,8 @@ export class PgSagaStore implements SagaStore {
     // ON CONFLICT: a redelivered trigger (or two racing ones) must not start the saga twice; the loser waits on
     // the primary key until the winner commits and then writes nothing.
     const result = await this.tx.executor().query(
-      `INSERT INTO sagas (${COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (name, id) DO NOTHING`,
+      prepared(`INSERT INTO sagas (${COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (name, id) DO NOTHING`),
       [
         saga.name,
         saga.id,
@@ -47,15 +47,15 @@ export class PgSagaStore implements SagaStore {
   }
 
   async loadForUpdate(name: string, id: string): Promise<SagaInstance | undefined> {
-    const { rows } = await this.tx.executor().query<SagaRow>(`SELECT ${COLUMNS} FROM sagas WHERE name = $1 AND id = $2 FOR UPDATE`, [name, id]);
+    const { rows } = await this.tx.executor().query<SagaRow>(prepared(`SELECT ${COLUMNS} FROM sagas WHERE name = $1 AND id = $2 FOR UPDATE`), [name, id]);
     return rows[0] && toInstance(rows[0]);
   }
 
   async update(saga: SagaInstance): Promise<void> {
     const result = await this.tx.executor().query(
-      `UPDATE sagas SET data = $3::jsonb, step = $4, compensating = $5, done = $6, status = $7, deadline_at = $8,
+      prepared(`UPDATE sagas SET data = $3::jsonb, step = $4, compensating = $5, done = $6, status = $7, deadline_at = $8,
               attempts = $9, last_error = $10, updated_at = $11
-        WHERE name = $1 AND id = $2`,
+        WHERE name = $1 AND id = $2`),
       [
         saga.name,
         saga.id,
@@ -74,14 +74,14 @@ export class PgSagaStore implements SagaStore {
   }
 
   async get(name: string, id: string): Promise<SagaInstance | undefined> {
-    const { rows } = await this.tx.executor().query<SagaRow>(`SELECT ${COLUMNS} FROM sagas WHERE name = $1 AND id = $2`, [name, id]);
+    const { rows } = await this.tx.executor().query<SagaRow>(prepared(`SELECT ${COLUMNS} FROM sagas WHERE name = $1 AND id = $2`), [name, id]);
     return rows[0] && toInstance(rows[0]);
   }
 
   async list(name: string, filter: SagaListFilter = {}): Promise<SagaInstance[]> {
     const { rows } = await this.tx.executor().query<SagaRow>(
-      `SELECT ${COLUMNS} FROM sagas WHERE name = $1 AND ($2::text IS NULL OR status = $2)
-        ORDER BY updated_at DESC, id LIMIT $3`,
+      prepared(`SELECT ${COLUMNS} FROM sagas WHERE name = $1 AND ($2::text IS NULL OR status = $2)
+        ORDER BY updated_at DESC, id LIMIT $3`),
       [name, filter.status ?? null, filter.limit ?? 100],
     );
     return rows.map(toInstance);
@@ -89,10 +89,10 @@ export class PgSagaStore implements SagaStore {
 
   async claimExpired(name: string, now: Date, limit: number): Promise<SagaInstance[]> {
     const { rows } = await this.tx.executor().query<SagaRow>(
-      `SELECT ${COLUMNS} FROM sagas
+      prepared(`SELECT ${COLUMNS} FROM sagas
         WHERE name = $1 AND NOT done AND deadline_at <= $2
         ORDER BY deadline_at LIMIT $3
-        FOR UPDATE SKIP LOCKED`,
+        FOR UPDATE SKIP LOCKED`),
       [name, now, limit],
     );
     return rows.map(toInstance);

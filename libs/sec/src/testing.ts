@@ -1,6 +1,6 @@
 // Test doubles for code that runs sagas (libs/sec's own tests and cosec's): an in-memory store, a recording
 // publisher, a manual clock, a JSON codec and the participant side of the command/reply protocol. Transaction
-// runners for tests are in @mallbots/tm/testing.
+// runners for tests are in @mallbots/tm/test-transaction-runners.
 import { FailureReply, Header, SuccessReply, type IncomingMessage, type Message, type MessageCodec, type ReplyOutcome } from '@mallbots/am';
 import { newId } from '@mallbots/ddd';
 

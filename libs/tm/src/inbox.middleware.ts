@@ -1,5 +1,5 @@
 import type { HandlerMiddleware } from '@mallbots/am';
-import type { TransactionRunner } from './sql.js';
+import { prepared, type TransactionRunner } from './sql.js';
 
 /**
  * De-duplicates deliveries per consumer (Q04, O09) and makes each message one transaction (Q02).
@@ -17,14 +17,18 @@ import type { TransactionRunner } from './sql.js';
  * Put it outermost of the transactional middleware: if an outer `run` were already open, the commit (and so the
  * durability the ack relies on) would happen there, not here.
  */
+const INSERT_INBOX = prepared(
+  `INSERT INTO inbox (consumer, message_id, name, subject, received_at) VALUES ($1, $2, $3, $4, $5)
+   ON CONFLICT (consumer, message_id) DO NOTHING`,
+);
+
 export function inboxMiddleware(tx: TransactionRunner): HandlerMiddleware {
   return (next) => async (message) => {
     await tx.run(async () => {
       const inserted = await tx
         .executor()
         .query(
-          `INSERT INTO inbox (consumer, message_id, name, subject, received_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (consumer, message_id) DO NOTHING`,
+          INSERT_INBOX,
           [message.consumer, message.id, message.name, message.subject, message.receivedAt],
         );
       if (inserted.rowCount === 0) return;

@@ -1,6 +1,6 @@
 import { injectTraceHeaders, type Headers, type Message, type MessagePublisher, type SentMessagesCounter } from '@mallbots/am';
 import { payloadBuffer } from './message-row.js';
-import type { TransactionRunner } from './sql.js';
+import { prepared, type TransactionRunner } from './sql.js';
 
 export class OutboxOutsideTransactionError extends Error {
   constructor() {
@@ -31,6 +31,17 @@ export interface OutboxWriterOptions {
  * statement. NOTIFY is transactional — delivered only on commit, and identical notifications in one transaction
  * collapse into one — so the relay wakes exactly when there is something committed to publish.
  */
+// One statement, whatever the number of messages (arrays, not a VALUES list), so it is prepared once per connection.
+const WRITE_OUTBOX = prepared(
+  `WITH written AS (
+     INSERT INTO outbox (id, name, subject, payload, headers, occurred_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[], $6::timestamptz[])
+     ON CONFLICT (id) DO NOTHING
+     RETURNING 1
+   )
+   SELECT pg_notify($7, '') FROM (SELECT count(*) FROM written) AS w`,
+);
+
 export class OutboxWriter implements MessagePublisher {
   private readonly injectHeaders: (headers: Headers) => Headers;
 
@@ -59,15 +70,7 @@ export class OutboxWriter implements MessagePublisher {
       occurredAt.push(m.occurredAt);
     }
     // A duplicate id (a retried command re-emitting the same event id) is ignored: the message is already queued.
-    await this.tx.executor().query(
-      `WITH written AS (
-         INSERT INTO outbox (id, name, subject, payload, headers, occurred_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[], $6::timestamptz[])
-         ON CONFLICT (id) DO NOTHING
-         RETURNING 1
-       )
-       SELECT pg_notify($7, '') FROM (SELECT count(*) FROM written) AS w`,
-      [ids, names, subjects, payloads, headers, occurredAt, this.options.channel],
+    await this.tx.executor().query(WRITE_OUTBOX, [ids, names, subjects, payloads, headers, occurredAt, this.options.channel],
     );
     this.options.sentCounter?.inc(messages);
   }
