@@ -20,23 +20,31 @@ export async function rawInsertCommits(pgUrl: string, concurrency: number, durat
 }
 
 async function ensureStream(natsUrl: string, stream: string): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connect({ servers: natsUrl, noAsyncTraces: true }); // as the adapter connects (libs/am)
   const jsm = await jetstreamManager(nc);
   await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
   await nc.close();
 }
 
-/** JetStream async publish: `count` messages in windows of `window` in flight, msgs/s until all are acked. */
-export async function rawPublish(natsUrl: string, stream: string, count: number, payloadBytes: number, window = 256): Promise<number> {
+/**
+ * JetStream async publish: `count` messages with up to `inFlight` unacknowledged at any time (a sliding window: a
+ * new publish starts as soon as any ack arrives), msgs/s until all are acked. The strongest plain use of the client.
+ */
+export async function rawPublish(natsUrl: string, stream: string, count: number, payloadBytes: number, inFlight = 512): Promise<number> {
   await ensureStream(natsUrl, stream);
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connect({ servers: natsUrl, noAsyncTraces: true }); // as the adapter connects (libs/am)
   const js = jetstream(nc);
   const payload = new Uint8Array(payloadBytes).fill(7);
+  const prefix = `${Date.now().toString(36)}-`;
+  let next = 0;
   const started = performance.now();
-  for (let sent = 0; sent < count; sent += window) {
-    const n = Math.min(window, count - sent);
-    await Promise.all(Array.from({ length: n }, (_, i) => js.publish(`${stream}.raw`, payload, { msgID: `raw-${sent + i}` })));
-  }
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      await js.publish(`${stream}.raw`, payload, { msgID: `${prefix}${i}` });
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
   const perSec = count / ((performance.now() - started) / 1000);
   await nc.close();
   return perSec;
@@ -44,11 +52,12 @@ export async function rawPublish(natsUrl: string, stream: string, count: number,
 
 /** JetStream pull consume + explicit ack of `count` messages already in the stream, msgs/s. */
 export async function rawConsume(natsUrl: string, stream: string, count: number): Promise<number> {
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connect({ servers: natsUrl, noAsyncTraces: true }); // as the adapter connects (libs/am)
   const jsm = await jetstreamManager(nc);
-  await jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: `${stream}.raw` });
+  const durable = `raw-${Date.now().toString(36)}`;
+  await jsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: `${stream}.raw` });
   const js = jetstream(nc);
-  const consumer = await js.consumers.get(stream, 'raw');
+  const consumer = await js.consumers.get(stream, durable);
   const started = performance.now();
   let seen = 0;
   const messages = await consumer.consume({ max_messages: 512 });

@@ -3,6 +3,7 @@
 // OutboxWriter, OutboxRelay, JetStreamPublisher/Subscriber and the inbox middleware.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { Registry } from 'prom-client';
 import { connect } from '@nats-io/transport-node';
 import { connectJetStream, ensureStream, JetStreamPublisher, JetStreamSubscriber, type Message } from '@mallbots/am';
 import { esSchemaSql, PgEventStore } from '@mallbots/es';
@@ -53,6 +54,8 @@ interface RelayRig {
   app: Awaited<ReturnType<typeof bootTransactionalTestApp>>;
   pool: pg.Pool;
   relay: OutboxRelay;
+  /** Messages the relay has published (its own counter: no extra database load while measuring). */
+  published(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,11 +65,16 @@ async function relayRig(serverUrl: string, natsUrl: string, db: string, prefix: 
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const connection = await connectJetStream({ servers: natsUrl, name: `bench-${prefix}` });
   await ensureStream(connection.jsm, { name: prefix, subjectPrefix: prefix });
-  const relay = new OutboxRelay({ pool, publisher: new JetStreamPublisher(connection), channel: 'outbox', batchSize: 256 });
+  const registry = new Registry();
+  const relay = new OutboxRelay({ pool, publisher: new JetStreamPublisher(connection), channel: 'outbox', registry });
   return {
     app,
     pool,
     relay,
+    async published() {
+      const metric = await registry.getSingleMetric('outbox_published_total')?.get();
+      return metric?.values.reduce((sum, v) => sum + v.value, 0) ?? 0;
+    },
     async close() {
       await relay.stop();
       await connection.close();
@@ -87,12 +95,11 @@ export async function relayDrain(serverUrl: string, natsUrl: string, count: numb
     );
     const started = performance.now();
     await rig.relay.start();
-    for (;;) {
-      const { rows } = await rig.pool.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
-      if (Number(rows[0]!.n) === 0) break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    return count / ((performance.now() - started) / 1000);
+    while ((await rig.published()) < count) await new Promise((r) => setTimeout(r, 5));
+    const perSec = count / ((performance.now() - started) / 1000);
+    const { rows } = await rig.pool.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
+    if (Number(rows[0]!.n) !== 0) throw new Error(`relay reported ${count} published but ${rows[0]!.n} rows are still unpublished`);
+    return perSec;
   } finally {
     await rig.close();
   }
@@ -114,7 +121,7 @@ export async function commitToPublished(serverUrl: string, natsUrl: string, rate
     const sub = nc.subscribe('benchlat.events');
     void (async () => {
       for await (const m of sub) {
-        const id = m.headers?.get('Mallbots-Message-Id') ?? '';
+        const id = m.headers?.get('Nats-Msg-Id') ?? '';
         const at = performance.now();
         const c = committedAt.get(id);
         if (c !== undefined) latencies.push(at - c);

@@ -8,11 +8,12 @@ import type { Headers, Message } from './message.js';
  * in `message.payload`). Keeping the reference's layout lets its clients and recorded messages decode unchanged.
  */
 export function encodeEnvelope(message: Message, sentAt: Date): Uint8Array {
-  const data = MessageData.encode({ payload: Buffer.from(message.payload), occurredAt: message.occurredAt }).finish();
+  // Buffer views, not copies: the encoders only read the bytes.
+  const data = MessageData.encode({ payload: asBuffer(message.payload), occurredAt: message.occurredAt }).finish();
   return StreamMessage.encode({
     id: message.id,
     name: message.name,
-    data: Buffer.from(data),
+    data: asBuffer(data),
     metadata: { ...message.headers },
     sentAt,
   }).finish();
@@ -53,4 +54,8 @@ function toHeaders(metadata: Record<string, unknown> | undefined): Headers {
     headers[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return headers;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -38,14 +38,20 @@ interface OutboxRow extends MessageRow {
   seq: string;
 }
 
+interface InFlight {
+  size: number;
+  outcome: Promise<{ acked: OutboxRow[]; failure?: unknown; failedCount: number }>;
+}
+
 /**
  * Publishes committed outbox rows (architecture §4.6, Q06 Q08). The guarantees and how they are kept:
  *
  * - Nothing lost: a row is marked published only after the broker acked it (#15 marked rows before the ack);
  *   PublishError.failedIds stay unpublished and are retried; every error — broker or database — is retried with
  *   capped, jittered backoff and the relay never exits while started (#16 stopped for good on the first error).
- * - Nothing skipped: each round selects the oldest rows with `published_at IS NULL ORDER BY seq`. A row whose
- *   transaction commits after a higher seq was published is found by the next round; there is no high-water mark.
+ * - Nothing skipped: each pass starts from the oldest row with `published_at IS NULL` and walks up in seq order. A
+ *   row whose transaction commits after higher seqs were published is found by the next pass (its commit's NOTIFY
+ *   starts one); no high-water mark survives a pass.
  * - Order: one active relay per service (#17 let replicas publish the same rows), elected by a session-level
  *   `pg_try_advisory_lock` on the relay's dedicated connection; rows go out in seq order, each batch in flight
  *   at once. Standbys retry the lock; when the active relay's session ends (stop, crash, network) PostgreSQL
@@ -54,8 +60,9 @@ interface OutboxRow extends MessageRow {
  * - Duplicates: a crash between the broker ack and the UPDATE republishes those rows. The broker's Nats-Msg-Id
  *   de-duplication absorbs it within its window, the consumers' inbox always (O09).
  * - Speed: per batch exactly one SELECT, one publish call (all messages in flight) and one
- *   `UPDATE … WHERE seq = ANY($1)`; while full batches come back it loops at once; otherwise it sleeps until a
- *   NOTIFY (sent by OutboxWriter, delivered at commit) or the poll interval.
+ *   `UPDATE … WHERE seq = ANY($1)`, pipelined so the database work of the neighbouring batches overlaps the broker
+ *   round trip; when a pass is drained it sleeps until a NOTIFY (sent by OutboxWriter, delivered at commit) or the
+ *   poll interval.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
@@ -75,7 +82,7 @@ export class OutboxRelay {
   private interrupt: (() => void) | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.batchSize = options.batchSize ?? 256;
+    this.batchSize = options.batchSize ?? 512;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.standbyRetryMs = options.standbyRetryMs ?? 2000;
     this.backoff = new Backoff(options.backoff);
@@ -155,10 +162,18 @@ export class OutboxRelay {
     return false;
   }
 
+  /**
+   * Relays in passes. A pass walks the unpublished rows in seq order with a cursor and keeps the pipeline full:
+   * while one batch is with the broker, the next batch is already being read, and the previous one is being marked
+   * (all on the one session, whose queries PostgreSQL runs in order). A pass ends at the first short batch; the next
+   * pass starts again from the lowest unpublished seq, so a row whose transaction committed after higher seqs were
+   * relayed (its NOTIFY wakes the relay) is never skipped. A failed publish ends the pass too: after the backoff the
+   * failed rows are the oldest unpublished ones and go out first.
+   */
   private async relayWhileActive(session: pg.PoolClient, lost: () => Error | undefined): Promise<void> {
     while (this.running) {
       this.wakeRequested = false;
-      const outcome = await this.relayBatch(session);
+      const outcome = await this.relayPass(session);
       const err = lost();
       if (err) throw err;
       if (outcome === 'failed') {
@@ -166,43 +181,76 @@ export class OutboxRelay {
         continue;
       }
       this.backoff.reset();
-      if (outcome === 'full') continue;
       if (!this.wakeRequested) await this.waitForWake();
     }
   }
 
-  /** One round: the oldest unpublished rows → broker → mark the acked ones. */
-  private async relayBatch(session: pg.PoolClient): Promise<'full' | 'partial' | 'failed'> {
+  private async relayPass(session: pg.PoolClient): Promise<'drained' | 'failed'> {
+    let marking: Promise<void> = Promise.resolve();
+    let next: Promise<OutboxRow[]> | undefined = this.fetch(session, '0');
+    // Two batches with the broker at once: the next batch is sent while the acks of the previous one travel back.
+    // Both go out in seq order on one connection, so the stream stores them in order.
+    let previous: InFlight | undefined;
+    const settle = async (batch: InFlight): Promise<boolean> => {
+      const { acked, failure, failedCount } = await batch.outcome;
+      await marking; // at most one UPDATE outstanding, so marks never pile up behind a slow broker
+      marking = acked.length > 0 ? this.markPublished(session, acked) : Promise.resolve();
+      if (failure === undefined) return true;
+      this.metrics.publishFailed(failedCount);
+      this.logger.warn({ err: failure, failed: failedCount, batch: batch.size, service: this.options.service }, 'outbox publish failed; retrying with backoff');
+      return false;
+    };
+    try {
+      while (next && this.running) {
+        const rows: OutboxRow[] = await next;
+        if (rows.length === 0) break;
+        // Read ahead only while batches come back full: a short batch means the table is drained for this pass.
+        next = rows.length === this.batchSize ? this.fetch(session, rows[rows.length - 1]!.seq) : undefined;
+        const current: InFlight = { size: rows.length, outcome: this.publish(rows) };
+        const ok = previous === undefined || (await settle(previous));
+        previous = current;
+        if (!ok) return 'failed';
+      }
+      const last = previous;
+      previous = undefined;
+      return last === undefined || (await settle(last)) ? 'drained' : 'failed';
+    } finally {
+      // Settle what is still in flight (its acked rows are marked) and the read-ahead (a rejected read-ahead must not
+      // go unhandled), then the last mark; a failed mark is rethrown: the session is broken and the supervisor
+      // reconnects.
+      if (previous) await settle(previous);
+      await next?.catch(() => undefined);
+      await marking;
+    }
+  }
+
+  private async fetch(session: pg.PoolClient, afterSeq: string): Promise<OutboxRow[]> {
     const { rows } = await session.query<OutboxRow>({
-      name: 'tm_outbox_unpublished',
+      name: 'tm_outbox_unpublished_after',
       text: `SELECT seq, id AS message_id, name, subject, payload, headers, occurred_at
-               FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-      values: [this.batchSize],
+               FROM outbox WHERE published_at IS NULL AND seq > $1 ORDER BY seq LIMIT $2`,
+      values: [afterSeq, this.batchSize],
     });
-    if (rows.length === 0) return 'partial';
-    let failedIds: ReadonlySet<string> = new Set();
-    let failure: unknown;
+    return rows;
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<{ acked: OutboxRow[]; failure?: unknown; failedCount: number }> {
     try {
       await this.options.publisher.publish(rows.map(messageFromRow));
-    } catch (err) {
-      failure = err;
-      failedIds = new Set(err instanceof PublishError ? err.failedIds : rows.map((r) => r.message_id));
+      return { acked: rows, failedCount: 0 };
+    } catch (failure) {
+      const failedIds = new Set(failure instanceof PublishError ? failure.failedIds : rows.map((r) => r.message_id));
+      return { acked: rows.filter((r) => !failedIds.has(r.message_id)), failure, failedCount: failedIds.size };
     }
-    const acked = failedIds.size === 0 ? rows : rows.filter((r) => !failedIds.has(r.message_id));
-    if (acked.length > 0) {
-      await session.query({
-        name: 'tm_outbox_mark_published',
-        text: 'UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])',
-        values: [acked.map((r) => r.seq)],
-      });
-      this.metrics.published(acked.length);
-    }
-    if (failure !== undefined) {
-      this.metrics.publishFailed(failedIds.size);
-      this.logger.warn({ err: failure, failed: failedIds.size, batch: rows.length, service: this.options.service }, 'outbox publish failed; retrying with backoff');
-      return 'failed';
-    }
-    return rows.length === this.batchSize ? 'full' : 'partial';
+  }
+
+  private async markPublished(session: pg.PoolClient, rows: OutboxRow[]): Promise<void> {
+    await session.query({
+      name: 'tm_outbox_mark_published',
+      text: 'UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])',
+      values: [rows.map((r) => r.seq)],
+    });
+    this.metrics.published(rows.length);
   }
 
   private async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {

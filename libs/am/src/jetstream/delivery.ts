@@ -111,7 +111,7 @@ function rawMessage(msg: JsMsg, consumer: string): IncomingMessage {
   const headers: Record<string, string> = {};
   for (const key of msg.headers?.keys() ?? []) headers[key] = msg.headers!.get(key);
   return {
-    id: msg.headers?.get('Nats-Msg-Id') || msg.headers?.get(NatsHeader.MessageId) || `${msg.info.stream}#${msg.seq}`,
+    id: msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}#${msg.seq}`,
     name: msg.headers?.get(NatsHeader.MessageName) ?? '',
     subject: msg.subject,
     payload: msg.data,

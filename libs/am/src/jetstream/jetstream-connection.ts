@@ -4,6 +4,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 
 export interface JetStreamConnectionOptions {
+  /** Capture the caller's stack for every request (debugging aid, costly at high rates). Default false. */
+  asyncTraces?: boolean;
   /** NATS URL(s), e.g. `nats://127.0.0.1:4222` (NATS_URL is required, O03). */
   servers: string | readonly string[];
   /** Client name shown by the server's monitoring, e.g. the service name. */
@@ -45,7 +47,9 @@ export class JetStreamConnection {
  */
 export async function connectJetStream(options: JetStreamConnectionOptions): Promise<JetStreamConnection> {
   const timeout = options.timeoutMs ?? 5_000;
-  const nc = await connect({ servers: [...toArray(options.servers)], name: options.name, timeout });
+  // noAsyncTraces: nats.js otherwise builds an Error (capturing a stack) for every request up front, in case it
+  // times out; at relay rates that is ~15% of the CPU. Timeouts still reject, with the client's own error.
+  const nc = await connect({ servers: [...toArray(options.servers)], name: options.name, timeout, noAsyncTraces: options.asyncTraces !== true });
   try {
     // checkAPI (the default) asks the server for the account's JetStream info and throws if nobody answers.
     const jsm = await jetstreamManager(nc, { timeout, ...(options.domain ? { domain: options.domain } : {}) });

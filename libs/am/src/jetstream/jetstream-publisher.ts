@@ -48,8 +48,8 @@ export class JetStreamPublisher implements MessagePublisher {
   }
 
   private async publishOne(message: Message, sentAt: Date): Promise<void> {
+    // The name travels as a NATS header too (read without decoding the body); the id is already in Nats-Msg-Id.
     const headers = natsHeaders();
-    headers.set(NatsHeader.MessageId, message.id);
     headers.set(NatsHeader.MessageName, message.name);
     // A duplicate (same Nats-Msg-Id inside the window) is acked with `duplicate: true`: the stream already holds it,
     // which is exactly what a re-publish after a crash needs, so it counts as success.
