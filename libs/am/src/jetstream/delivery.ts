@@ -91,11 +91,13 @@ async function recordFailure(message: IncomingMessage, error: string, policy: De
 }
 
 /**
- * Waits for the server to confirm the ack: an ack lost on the way would make the message come back although the
- * handler committed (the inbox then skips it, but only a confirmed ack lets drain() promise a clean hand-over).
+ * A plain ack, not a confirmed one (ackAck is a request/reply per message: the inbox consumer of bench:libs ran
+ * ~40% faster without it). An ack
+ * lost on the way only means a redelivery after ackWait, which the consumer's inbox skips; drain() flushes the
+ * connection, so after a drain every ack has reached the server.
  */
 async function ack(msg: JsMsg): Promise<void> {
-  if (!(await msg.ackAck())) throw new Error('ack was not confirmed by the server');
+  msg.ack();
 }
 
 function backoffFor(attempt: number, backoffMs: readonly number[]): number {

@@ -45,6 +45,6 @@ export class JetStreamSubscriber implements MessageSubscriber {
       maxDeliver: settings.maxDeliver,
       backoffMs: settings.backoffMs,
       logger: this.logger,
-    });
+    }, () => connection.nc.flush());
   }
 }

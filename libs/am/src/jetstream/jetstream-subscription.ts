@@ -6,6 +6,7 @@ import { errorMessage } from './logger.js';
 /**
  * A running consume loop: pulls from the durable consumer and keeps at most `concurrency` handlers in flight.
  * With the consumer's max_ack_pending equal to the same number the client never holds more than that either.
+ * (Measured: letting the client hold twice as many, as a prefetch, made the inbox consumer slower, not faster.)
  */
 export class JetStreamSubscription implements Subscription {
   private readonly inFlight = new Set<Promise<void>>();
@@ -15,6 +16,7 @@ export class JetStreamSubscription implements Subscription {
     private readonly messages: ConsumerMessages,
     private readonly concurrency: number,
     private readonly policy: DeliveryPolicy,
+    private readonly flush: () => Promise<void>,
   ) {
     this.loop = this.run();
     void this.watchStatus();
@@ -24,10 +26,11 @@ export class JetStreamSubscription implements Subscription {
     return this.policy.consumer;
   }
 
-  static async start(consumer: Consumer, concurrency: number, policy: DeliveryPolicy): Promise<JetStreamSubscription> {
+  /** `flush` round-trips the connection: the server has then processed every ack sent before it. */
+  static async start(consumer: Consumer, concurrency: number, policy: DeliveryPolicy, flush: () => Promise<void>): Promise<JetStreamSubscription> {
     // abort_on_missing_resource: a consumer deleted under us ends the loop loudly instead of pulling into the void.
     const messages = await consumer.consume({ max_messages: concurrency, abort_on_missing_resource: true });
-    return new JetStreamSubscription(messages, concurrency, policy);
+    return new JetStreamSubscription(messages, concurrency, policy, flush);
   }
 
   /**
@@ -38,6 +41,7 @@ export class JetStreamSubscription implements Subscription {
     await this.messages.close();
     await this.loop;
     await Promise.all(this.inFlight);
+    await this.flush();
   }
 
   private async run(): Promise<void> {
