@@ -162,26 +162,27 @@ export async function commitToPublished(serverUrl: string, natsUrl: string, rate
  * Consumer throughput through the production pipeline: JetStream pull consumer → inbox middleware → one transaction
  * per message with a state change (one INSERT) → commit → ack.
  */
-export async function inboxConsumer(serverUrl: string, natsUrl: string, count: number, concurrency: number): Promise<number> {
+export async function inboxConsumer(serverUrl: string, natsUrl: string, count: number, concurrency: number, round = 0): Promise<number> {
   const url = await createDatabase(serverUrl, 'bench_inbox');
+  const stream = `benchinbox${round}`;
   const app = await bootTransactionalTestApp(url, { poolSize: concurrency + 4 });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const connection = await connectJetStream({ servers: natsUrl, name: 'bench-inbox' });
   try {
     await app.dataSource.query('CREATE TABLE effects (message_id text PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())');
-    await ensureStream(connection.jsm, { name: 'benchinbox', subjectPrefix: 'benchinbox' });
+    await ensureStream(connection.jsm, { name: stream, subjectPrefix: stream });
     const publisher = new JetStreamPublisher(connection);
     for (let sent = 0; sent < count; sent += 500) {
-      await publisher.publish(Array.from({ length: Math.min(500, count - sent) }, () => message('benchinbox.events', new Uint8Array(256))));
+      await publisher.publish(Array.from({ length: Math.min(500, count - sent) }, () => message(`${stream}.events`, new Uint8Array(256))));
     }
-    const subscriber = new JetStreamSubscriber({ connection, stream: 'benchinbox', deadLetters: new PgDeadLetterStore(pool) });
+    const subscriber = new JetStreamSubscriber({ connection, stream, deadLetters: new PgDeadLetterStore(pool) });
     let handled = 0;
     let done!: () => void;
     const finished = new Promise<void>((r) => (done = r));
     const inbox = inboxMiddleware(app.runner);
     const started = performance.now();
     const subscription = await subscriber.subscribe(
-      { subject: 'benchinbox.events', group: 'bench-consumer', concurrency },
+      { subject: `${stream}.events`, group: 'bench-consumer', concurrency },
       inbox(async (m) => {
         await app.runner.executor().query('INSERT INTO effects (message_id) VALUES ($1)', [m.id]);
         if (++handled === count) done();

@@ -91,10 +91,9 @@ async function recordFailure(message: IncomingMessage, error: string, policy: De
 }
 
 /**
- * A plain ack, not a confirmed one (ackAck is a request/reply per message: the inbox consumer of bench:libs ran
- * ~40% faster without it). An ack
- * lost on the way only means a redelivery after ackWait, which the consumer's inbox skips; drain() flushes the
- * connection, so after a drain every ack has reached the server.
+ * A plain ack, not a confirmed one: ackAck is a request/reply per message, and the inbox consumer of bench:libs ran
+ * ~40% faster without it. An ack lost on the way only means a redelivery after ackWait, which the consumer's inbox
+ * skips; drain() flushes the connection, so after a drain every ack has reached the server.
  */
 async function ack(msg: JsMsg): Promise<void> {
   msg.ack();
