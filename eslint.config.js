@@ -7,7 +7,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
-const infrastructurePackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@nats-io/*', '@grpc/*', 'nestjs-cls', '@nestjs-cls/*', 'prom-client'];
+// Exact package names (a pattern like 'pg-*' would also match a domain file's own './pg-helpers.js'), and the scopes.
+const infrastructurePackages = ['typeorm', 'pg', 'pg-pool', 'pg-protocol', 'nestjs-cls', 'prom-client', '@opentelemetry/api'];
+const infrastructureScopes = ['@nestjs/*', '@nats-io/*', '@grpc/*', '@nestjs-cls/*', '@opentelemetry/*'];
+const domainMessage = 'Domain code is plain TypeScript: no framework or infrastructure imports (architecture §3, K01).';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', '**/generated/**', 'coverage/**'] },
@@ -56,12 +59,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: infrastructurePackages,
-              message: 'Domain code is plain TypeScript: no framework or infrastructure imports (architecture §3, K01).',
-            },
-          ],
+          paths: infrastructurePackages.map((name) => ({ name, message: domainMessage })),
+          patterns: [{ group: infrastructureScopes, message: domainMessage }],
         },
       ],
     },

@@ -1,5 +1,5 @@
-// The project's command line: `npm test`, `npm run infra:*`, `npm run bench:libs` all arrive here (via
-// tools/scripts/run.sh, which has installed the npm dependencies and runs this file on Node 24).
+// The project's command line: `npm test`, `npm run infra:*`, `npm run bench:libs`, `npm run dlq` all arrive here
+// (via tools/scripts/run.sh, which has installed the npm dependencies and runs this file on Node 24).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +55,7 @@ async function test(extraArgs: string[]): Promise<number> {
     };
     const steps: Array<[string, string[]]> = [
       ['npx', ['nx', 'run', 'proto:check']],
-      ['npx', ['nx', 'run-many', '-t', 'lint', 'build', '--outputStyle=stream']],
+      ['npx', ['nx', 'run-many', '-t', 'lint', 'build', 'typecheck', '--outputStyle=stream']],
       ['npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs]],
     ];
     for (const [cmd, args] of steps) {
@@ -112,8 +112,12 @@ async function main(argv: string[]): Promise<number> {
       const { benchLibs } = await import('../bench/bench-libs.ts');
       return benchLibs(rest);
     }
+    case 'dlq': {
+      const { dlqCommand } = await import('../dlq/dlq-command.ts');
+      return dlqCommand(rest);
+    }
     default:
-      console.error('usage: main.ts test | infra start|stop|status|reset | bench-libs');
+      console.error('usage: main.ts test | infra start|stop|status|reset | bench-libs | dlq list|show|replay');
       return 2;
   }
 }

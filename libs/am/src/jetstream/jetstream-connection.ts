@@ -14,6 +14,12 @@ export interface JetStreamConnectionOptions {
   domain?: string;
   /** Timeout of JetStream API requests and publish acks, in ms. Default 5 s. */
   timeoutMs?: number;
+  /**
+   * Pause between reconnect attempts, in ms (default 2 s). The connection retries for ever: nats.js's default gives up
+   * after 10 attempts, and a service whose broker was down for longer would keep running with a closed connection
+   * (its relay retrying a publish that can never succeed).
+   */
+  reconnectWaitMs?: number;
 }
 
 export class JetStreamUnavailableError extends Error {
@@ -49,7 +55,14 @@ export async function connectJetStream(options: JetStreamConnectionOptions): Pro
   const timeout = options.timeoutMs ?? 5_000;
   // noAsyncTraces: nats.js otherwise builds an Error (capturing a stack) for every request up front, in case it
   // times out; at relay rates that is ~15% of the CPU. Timeouts still reject, with the client's own error.
-  const nc = await connect({ servers: [...toArray(options.servers)], name: options.name, timeout, noAsyncTraces: options.asyncTraces !== true });
+  const nc = await connect({
+    servers: [...toArray(options.servers)],
+    name: options.name,
+    timeout,
+    noAsyncTraces: options.asyncTraces !== true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: options.reconnectWaitMs ?? 2_000,
+  });
   try {
     // checkAPI (the default) asks the server for the account's JetStream info and throws if nobody answers.
     const jsm = await jetstreamManager(nc, { timeout, ...(options.domain ? { domain: options.domain } : {}) });
