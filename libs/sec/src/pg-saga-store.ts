@@ -28,20 +28,7 @@ export class PgSagaStore implements SagaStore {
     const result = await this.tx.executor().query(
       prepared(`INSERT INTO sagas (${COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (name, id) DO NOTHING`),
-      [
-        saga.name,
-        saga.id,
-        JSON.stringify(saga.data),
-        saga.step,
-        saga.compensating,
-        saga.done,
-        saga.status,
-        saga.deadlineAt,
-        saga.attempts,
-        saga.lastError,
-        saga.createdAt,
-        saga.updatedAt,
-      ],
+      [...stateValues(saga), saga.createdAt, saga.updatedAt],
     );
     return result.rowCount === 1;
   }
@@ -56,19 +43,7 @@ export class PgSagaStore implements SagaStore {
       prepared(`UPDATE sagas SET data = $3::jsonb, step = $4, compensating = $5, done = $6, status = $7, deadline_at = $8,
               attempts = $9, last_error = $10, updated_at = $11
         WHERE name = $1 AND id = $2`),
-      [
-        saga.name,
-        saga.id,
-        JSON.stringify(saga.data),
-        saga.step,
-        saga.compensating,
-        saga.done,
-        saga.status,
-        saga.deadlineAt,
-        saga.attempts,
-        saga.lastError,
-        saga.updatedAt,
-      ],
+      [...stateValues(saga), saga.updatedAt],
     );
     if (result.rowCount !== 1) throw new Error(`saga ${saga.name}/${saga.id} does not exist`);
   }
@@ -114,4 +89,9 @@ function toInstance(row: SagaRow): SagaInstance {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** $1–$10 of both the insert and the update: the key and the state that changes as the saga runs. */
+function stateValues(saga: SagaInstance): unknown[] {
+  return [saga.name, saga.id, JSON.stringify(saga.data), saga.step, saga.compensating, saga.done, saga.status, saga.deadlineAt, saga.attempts, saga.lastError];
 }
