@@ -175,6 +175,36 @@ describe('OutboxRelay', () => {
     expect(rows.every((r) => r.n === 1)).toBe(true);
   });
 
+  it('survives its session dying mid-pass, with a read-ahead and a mark queued on it, and publishes everything', async () => {
+    // Pipelined passes queue the next SELECT and the previous UPDATE on the session while a batch is with the broker.
+    // If the session dies then, those queued queries reject before anyone awaits them: they must not surface as
+    // unhandled rejections (which end a Node process), and the supervisor must reconnect and finish the work.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const publisher = new FlakyPublisher();
+      let killed = false;
+      publisher.onPublished = async () => {
+        if (publisher.calls === 2 && !killed) {
+          killed = true;
+          await db.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'relay-mid-pass'");
+        }
+      };
+      relay(publisher, { applicationName: 'relay-mid-pass', batchSize: 4 });
+      const messages = Array.from({ length: 20 }, () => testMessage());
+      await write(...messages);
+      await eventually(async () => (await unpublished()).length === 0);
+      expect(killed).toBe(true);
+      expect(new Set(publisher.publishedIds())).toEqual(new Set(messages.map((m) => m.id)));
+      // Give any stray rejection of the dead session's queries a turn of the event loop to surface.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('two relays on one database: one active, the other standby; the standby takes over when the active stops', async () => {
     const first = new FlakyPublisher();
     const second = new FlakyPublisher();

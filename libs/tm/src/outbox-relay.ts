@@ -82,7 +82,7 @@ export class OutboxRelay {
   private interrupt: (() => void) | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.batchSize = options.batchSize ?? 512;
+    this.batchSize = options.batchSize ?? 256;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.standbyRetryMs = options.standbyRetryMs ?? 2000;
     this.backoff = new Backoff(options.backoff);
@@ -187,14 +187,14 @@ export class OutboxRelay {
 
   private async relayPass(session: pg.PoolClient): Promise<'drained' | 'failed'> {
     let marking: Promise<void> = Promise.resolve();
-    let next: Promise<OutboxRow[]> | undefined = this.fetch(session, '0');
+    let next: Promise<OutboxRow[]> | undefined = observed(this.fetch(session, '0'));
     // Two batches with the broker at once: the next batch is sent while the acks of the previous one travel back.
     // Both go out in seq order on one connection, so the stream stores them in order.
     let previous: InFlight | undefined;
     const settle = async (batch: InFlight): Promise<boolean> => {
       const { acked, failure, failedCount } = await batch.outcome;
       await marking; // at most one UPDATE outstanding, so marks never pile up behind a slow broker
-      marking = acked.length > 0 ? this.markPublished(session, acked) : Promise.resolve();
+      marking = acked.length > 0 ? observed(this.markPublished(session, acked)) : Promise.resolve();
       if (failure === undefined) return true;
       this.metrics.publishFailed(failedCount);
       this.logger.warn({ err: failure, failed: failedCount, batch: batch.size, service: this.options.service }, 'outbox publish failed; retrying with backoff');
@@ -205,7 +205,7 @@ export class OutboxRelay {
         const rows: OutboxRow[] = await next;
         if (rows.length === 0) break;
         // Read ahead only while batches come back full: a short batch means the table is drained for this pass.
-        next = rows.length === this.batchSize ? this.fetch(session, rows[rows.length - 1]!.seq) : undefined;
+        next = rows.length === this.batchSize ? observed(this.fetch(session, rows[rows.length - 1]!.seq)) : undefined;
         const current: InFlight = { size: rows.length, outcome: this.publish(rows) };
         const ok = previous === undefined || (await settle(previous));
         previous = current;
@@ -215,9 +215,8 @@ export class OutboxRelay {
       previous = undefined;
       return last === undefined || (await settle(last)) ? 'drained' : 'failed';
     } finally {
-      // Settle what is still in flight (its acked rows are marked) and the read-ahead (a rejected read-ahead must not
-      // go unhandled), then the last mark; a failed mark is rethrown: the session is broken and the supervisor
-      // reconnects.
+      // Settle what is still in flight (its acked rows are marked), then the last mark; a failed mark or read is
+      // rethrown: the session is broken and the supervisor reconnects.
       if (previous) await settle(previous);
       await next?.catch(() => undefined);
       await marking;
@@ -298,4 +297,14 @@ export class OutboxRelay {
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The pipelined SELECT and UPDATE wait on the session while the loop awaits the broker. If the session dies in that
+ * window both reject before anyone awaits them, and an unhandled rejection would end the process. Marking them
+ * handled at creation keeps the rejection for whoever awaits the promise later (the supervisor then reconnects).
+ */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

@@ -5,4 +5,3 @@ export { JetStreamPublisher, type JetStreamPublisherOptions } from './jetstream-
 export { JetStreamSubscriber, type JetStreamSubscriberOptions } from './jetstream-subscriber.js';
 export { NatsHeader } from './nats-headers.js';
 export type { AdapterLogger } from './logger.js';
-export * as jetstreamBench from './bench.js';
