@@ -12,6 +12,10 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   step(`$ ${cmd} ${args.join(' ')}`);
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', (err) => {
+      step(`could not run ${cmd}: ${err.message}`);
+      resolve(127);
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -62,6 +62,8 @@ export async function startNats(cfg: NatsConfig): Promise<void> {
     await waitFor('NATS to report healthy', async () => exited !== null || (await healthy(cfg.monitorPort)));
     if (exited !== null) throw new InfraError(`nats-server exited with code ${exited}`);
   } catch (err) {
+    // Do not leave a half-started server behind (it was detached).
+    if (exited === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
     const logFile = join(cfg.dir, 'server.log');
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
     throw new InfraError(`NATS did not start: ${(err as Error).message}\nlast lines of ${logFile}:\n${log}`);

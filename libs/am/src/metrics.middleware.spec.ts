@@ -79,4 +79,15 @@ describe('deadLetterGauge', () => {
     await store.deadLetter('g', message('x.B'), 'boom');
     expect(await valueOf(registry, 'depot_dead_letters', {})).toBe(2);
   });
+
+  it('keeps its last value instead of failing the whole scrape when the store cannot count (database down)', async () => {
+    const registry = new Registry();
+    const store = new InMemoryDeadLetterStore();
+    deadLetterGauge('depot', store, registry);
+    await store.deadLetter('g', message('x.A'), 'boom');
+    expect(await valueOf(registry, 'depot_dead_letters', {})).toBe(1);
+
+    store.count = () => Promise.reject(new Error('connection refused'));
+    await expect(registry.metrics()).resolves.toContain('depot_dead_letters 1');
+  });
 });

@@ -67,8 +67,13 @@ export function deadLetterGauge(service: string, store: DeadLetterStore, registr
     name,
     help: 'Messages dead-lettered after their last delivery failed and not replayed yet',
     registers: [registry],
+    // A failing count (database down) must not fail the whole /metrics scrape: the gauge keeps its last value.
     async collect() {
-      this.set(await store.count());
+      try {
+        this.set(await store.count());
+      } catch {
+        /* keep the last value */
+      }
     },
   });
 }

@@ -13,7 +13,7 @@ export interface SqlResult<R> {
 /**
  * A statement with a name is a server-side prepared statement: PostgreSQL parses and plans it once per connection
  * instead of on every execution. For the hot statements of the libraries (event append, inbox and outbox inserts,
- * relay claims) that halves the database CPU per call; build them with `prepared(text)`.
+ * saga rows) that halves the database CPU per call; build them with `prepared(text)`.
  */
 export interface Statement {
   readonly text: string;

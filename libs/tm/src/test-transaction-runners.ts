@@ -14,16 +14,21 @@ export class PgTestTransactionRunner implements TransactionRunner {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.als.getStore()) return work();
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await this.als.run(client, work);
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection whose ROLLBACK failed is broken: destroy it instead of returning it to the pool.
+      broken = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: Error) => rollbackError,
+      );
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
