@@ -18,10 +18,18 @@ function pidOf(cfg: Pick<NatsConfig, 'dir'>): number | undefined {
   const pid = Number(readFileSync(file, 'utf8').trim());
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return undefined;
   }
+  // A stale pid file (server killed without cleanup) may name a pid the system has since given to another process:
+  // only a nats-server started with this folder's config counts. Without /proc (macOS), trust the pid.
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync('/proc/self/cmdline')) {
+    if (!existsSync(cmdline)) return undefined;
+    const args = readFileSync(cmdline, 'utf8').split('\0');
+    if (!args.some((a) => a.endsWith('nats-server')) || !args.includes(join(cfg.dir, 'nats.conf'))) return undefined;
+  }
+  return pid;
 }
 
 export function natsRunning(cfg: Pick<NatsConfig, 'dir'>): boolean {

@@ -6,7 +6,8 @@
 // Nothing is skipped for lack of Docker.
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { startInfra, infraEnv } from '../infra/infra.ts';
+import { readdirSync } from 'node:fs';
+import { startInfra, infraEnv, destroyInfra, dataRoot } from '../infra/infra.ts';
 
 type Started = { kind: 'local'; name: string } | { kind: 'containers'; stop: () => Promise<void> };
 declare global {
@@ -44,8 +45,27 @@ async function startContainers(): Promise<Record<string, string> | undefined> {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Servers of earlier Jest runs that died before their teardown (killed, crashed worker): stop and delete them. */
+async function reapAbandoned(): Promise<void> {
+  if (!existsSync(dataRoot)) return;
+  for (const name of readdirSync(dataRoot)) {
+    const pid = Number(/^jest-(\d+)$/.exec(name)?.[1]);
+    if (pid && !alive(pid)) await destroyInfra(name).catch(() => undefined);
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   if (process.env.MALLBOTS_PG_URL && process.env.MALLBOTS_NATS_URL) return;
+  await reapAbandoned();
   let env = dockerLikely() ? await startContainers() : undefined;
   if (!env) {
     const name = `jest-${process.pid}`;
