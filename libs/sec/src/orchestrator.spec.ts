@@ -219,10 +219,16 @@ describe('SagaOrchestrator', () => {
     await t.orchestrator.handleReply(replyTo(t.publisher.last(), { outcome: 'FAILURE', error: 'ordering down' }));
     expect(await t.orchestrator.get('order-1')).toMatchObject({ status: 'failed' });
 
+    const beforeResume = t.publisher.last();
     expect(await t.orchestrator.resumeCompensation('order-1', 'ticket OPS-1')).toBe(true);
     expect(t.publisher.names()).toEqual([Cmd.AuthorizeCustomer, Cmd.RejectOrder, Cmd.RejectOrder]);
-    expect(t.publisher.last().headers).toMatchObject({ [SagaHeader.CommandStep]: '0', [SagaHeader.CommandAttempt]: '1', [SagaHeader.CommandCompensating]: 'true' });
+    // A new attempt number (not 1 again), so replies to the sends before the resume can never match.
+    expect(t.publisher.last().headers).toMatchObject({ [SagaHeader.CommandStep]: '0', [SagaHeader.CommandAttempt]: '2', [SagaHeader.CommandCompensating]: 'true' });
     expect(await t.orchestrator.get('order-1')).toMatchObject({ status: 'compensating', done: false, lastError: expect.stringMatching(/ordering down.*\(ticket OPS-1\)$/) });
+
+    // A late reply to the pre-resume send (a participant working through its backlog) is ignored.
+    await t.orchestrator.handleReply(replyTo(beforeResume));
+    expect(await t.orchestrator.get('order-1')).toMatchObject({ status: 'compensating', done: false, attempts: 2 });
 
     await t.orchestrator.handleReply(replyTo(t.publisher.last()));
     expect(await t.orchestrator.get('order-1')).toMatchObject({ status: 'compensated', done: true });

@@ -92,6 +92,7 @@ export class SagaOrchestrator<Data> {
       status: 'running',
       deadlineAt: null,
       attempts: 0,
+      attemptBudgetFrom: 1,
       lastError: null,
       createdAt: now,
       updatedAt: now,
@@ -188,7 +189,9 @@ export class SagaOrchestrator<Data> {
       const saga = (await this.store.loadForUpdate(this.name, id)) as SagaInstance<Data> | undefined;
       if (saga?.status !== 'failed') return undefined;
       const now = this.clock();
-      const draft: Draft<Data> = { ...saga, done: false, attempts: 1, lastError: `${saga.lastError} (${operatorNote})`, updatedAt: now };
+      // A fresh retry budget, but a new attempt number: replies to the sends before the resume must not match.
+      const attempt = saga.attempts + 1;
+      const draft: Draft<Data> = { ...saga, done: false, attempts: attempt, attemptBudgetFrom: attempt, lastError: `${saga.lastError} (${operatorNote})`, updatedAt: now };
       const step = this.stepAt(draft.step);
       let transition: Transition;
       try {
@@ -221,7 +224,8 @@ export class SagaOrchestrator<Data> {
     }
     // Fixes #30: a failing compensation is retried a bounded number of times, then the saga is marked failed
     // instead of staying stuck. Compensations must therefore be idempotent at the participant.
-    if (draft.attempts < this.definition.maxCompensationAttempts) {
+    const used = draft.attempts - draft.attemptBudgetFrom + 1;
+    if (used < this.definition.maxCompensationAttempts) {
       draft.attempts += 1;
       const step = this.stepAt(draft.step);
       try {
@@ -230,7 +234,7 @@ export class SagaOrchestrator<Data> {
         return this.fail(draft, `compensation of step ${step.index} could not be built: ${errorText(err)}`);
       }
     }
-    return this.fail(draft, `${reason}; compensation of step ${draft.step} gave up after ${draft.attempts} attempts`);
+    return this.fail(draft, `${reason}; compensation of step ${draft.step} gave up after ${used} attempts`);
   }
 
   /**
@@ -244,6 +248,7 @@ export class SagaOrchestrator<Data> {
       if (!step) return this.finish(draft);
       draft.step = step.index;
       draft.attempts = 1;
+      draft.attemptBudgetFrom = 1;
       try {
         return { command: this.command(draft, step, now, causationId) };
       } catch (err) {

@@ -11,12 +11,13 @@ interface SagaRow {
   status: SagaStatus;
   deadline_at: Date | null;
   attempts: number;
+  attempt_budget_from: number;
   last_error: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'name, id, data, step, compensating, done, status, deadline_at, attempts, last_error, created_at, updated_at';
+const COLUMNS = 'name, id, data, step, compensating, done, status, deadline_at, attempts, last_error, attempt_budget_from, created_at, updated_at';
 
 /** SagaStore on the `sagas` table (secSchemaSql), through the executor of the caller's transaction. */
 export class PgSagaStore implements SagaStore {
@@ -26,7 +27,7 @@ export class PgSagaStore implements SagaStore {
     // ON CONFLICT: a redelivered trigger (or two racing ones) must not start the saga twice; the loser waits on
     // the primary key until the winner commits and then writes nothing.
     const result = await this.tx.executor().query(
-      prepared(`INSERT INTO sagas (${COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      prepared(`INSERT INTO sagas (${COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (name, id) DO NOTHING`),
       [...stateValues(saga), saga.createdAt, saga.updatedAt],
     );
@@ -41,7 +42,7 @@ export class PgSagaStore implements SagaStore {
   async update(saga: SagaInstance): Promise<void> {
     const result = await this.tx.executor().query(
       prepared(`UPDATE sagas SET data = $3::jsonb, step = $4, compensating = $5, done = $6, status = $7, deadline_at = $8,
-              attempts = $9, last_error = $10, updated_at = $11
+              attempts = $9, last_error = $10, attempt_budget_from = $11, updated_at = $12
         WHERE name = $1 AND id = $2`),
       [...stateValues(saga), saga.updatedAt],
     );
@@ -85,13 +86,14 @@ function toInstance(row: SagaRow): SagaInstance {
     status: row.status,
     deadlineAt: row.deadline_at,
     attempts: row.attempts,
+    attemptBudgetFrom: row.attempt_budget_from,
     lastError: row.last_error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** $1–$10 of both the insert and the update: the key and the state that changes as the saga runs. */
+/** $1–$11 of both the insert and the update: the key and the state that changes as the saga runs. */
 function stateValues(saga: SagaInstance): unknown[] {
-  return [saga.name, saga.id, JSON.stringify(saga.data), saga.step, saga.compensating, saga.done, saga.status, saga.deadlineAt, saga.attempts, saga.lastError];
+  return [saga.name, saga.id, JSON.stringify(saga.data), saga.step, saga.compensating, saga.done, saga.status, saga.deadlineAt, saga.attempts, saga.lastError, saga.attemptBudgetFrom];
 }

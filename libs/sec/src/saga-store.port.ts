@@ -20,8 +20,13 @@ export interface SagaInstance<Data = unknown> {
   readonly status: SagaStatus;
   /** When the outstanding command times out; null once done. */
   readonly deadlineAt: Date | null;
-  /** Sends of the current step's command (compensations are retried, fixes #30). */
+  /** Number of the current send of the step's command (compensations are retried, fixes #30); never reused within a step. */
   readonly attempts: number;
+  /**
+   * The attempt the retry budget counts from: 1 for a new step, the first attempt after an operator's resume. Attempt
+   * numbers keep growing across a resume so replies to the sends before it can never match again.
+   */
+  readonly attemptBudgetFrom: number;
   /** Why the saga compensated or failed: the participant's REPLY_ERROR, a timeout or a command that could not be built. */
   readonly lastError: string | null;
   readonly createdAt: Date;

@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS sagas (
   status       text        NOT NULL CHECK (status IN ('running', 'compensating', 'completed', 'compensated', 'failed')),
   deadline_at  timestamptz NULL,
   attempts     integer     NOT NULL DEFAULT 0,
+  attempt_budget_from integer NOT NULL DEFAULT 1,
   last_error   text        NULL,
   created_at   timestamptz NOT NULL DEFAULT now(),
   updated_at   timestamptz NOT NULL DEFAULT now(),
