@@ -7,6 +7,7 @@ import {
   type MessagePublisher,
   type MessageSubscriber,
   PublishError,
+  subscriptionDefaults,
   type Subscription,
   type SubscriptionOptions,
 } from './ports.js';
@@ -20,9 +21,6 @@ export interface InMemoryBrokerOptions {
   readonly dedupWindowMs?: number;
 }
 
-/** Defaults of SubscriptionOptions (ports.ts), shared with the JetStream adapter's documentation. */
-const DEFAULT_MAX_DELIVER = 5;
-const DEFAULT_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000] as const;
 
 interface StoredMessage {
   readonly subject: string;
@@ -156,13 +154,13 @@ class ConsumerGroup {
     // Like a durable's configuration, the first subscription's settings hold for the group.
     this.subject = options.subject;
     this.name = options.group;
-    this.maxDeliver = options.maxDeliver ?? DEFAULT_MAX_DELIVER;
-    this.backoffMs = options.backoffMs?.length ? options.backoffMs : DEFAULT_BACKOFF_MS;
+    this.maxDeliver = options.maxDeliver ?? subscriptionDefaults.maxDeliver;
+    this.backoffMs = options.backoffMs?.length ? options.backoffMs : subscriptionDefaults.backoffMs;
   }
 
   add(options: SubscriptionOptions, handler: MessageHandler): Subscription {
     const filter = options.filter ? new Set(options.filter) : undefined;
-    const subscription = new GroupSubscription(this.name, handler, filter, options.concurrency ?? 1, (s) => this.remove(s));
+    const subscription = new GroupSubscription(this.name, handler, filter, options.concurrency ?? subscriptionDefaults.concurrency, (s) => this.remove(s));
     this.subscriptions.push(subscription);
     this.pump();
     return subscription;

@@ -33,6 +33,14 @@ export function withMiddleware(handler: MessageHandler, ...middleware: readonly 
   return middleware.reduceRight((next, mw) => mw(next), handler);
 }
 
+/** The defaults every adapter applies to SubscriptionOptions: AckWait 30 s and MaxDeliver 5 as in the reference (O04). */
+export const subscriptionDefaults = {
+  ackWaitMs: 30_000,
+  maxDeliver: 5,
+  backoffMs: [1_000, 5_000, 15_000, 30_000],
+  concurrency: 1,
+} as const;
+
 export interface SubscriptionOptions {
   /** Subject to consume, e.g. `mallbots.stores.events.Store`. */
   subject: string;

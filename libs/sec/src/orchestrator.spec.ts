@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Header, type IncomingMessage, type Message } from '@mallbots/am';
+import { Header, isMalformedMessageError, type IncomingMessage, type Message } from '@mallbots/am';
 import { Registry } from 'prom-client';
 import {
   ACTIONS,
@@ -112,6 +112,20 @@ describe('SagaOrchestrator', () => {
     const saga = await t.orchestrator.get('order-1');
     expect(saga!.data.shoppingId).toBeUndefined();
     expect(t.publisher.names().slice(2)).toEqual([Cmd.RejectOrder]);
+  });
+
+  it('rejects a registered reply whose payload does not decode as malformed (dead-lettered at once), changing nothing', async () => {
+    const t = setup();
+    await t.orchestrator.start('order-1', orderData('order-1'));
+    await t.orchestrator.handleReply(replyTo(t.publisher.last()));
+    const sent = t.publisher.messages.length;
+    const garbage = new TextEncoder().encode('{not json');
+
+    const reply = replyTo(t.publisher.last(), { name: CreatedShoppingListReply, payload: garbage });
+    const error = await t.orchestrator.handleReply(reply).then(() => undefined, (err: unknown) => err);
+    expect(isMalformedMessageError(error)).toBe(true);
+    expect(t.publisher.messages).toHaveLength(sent);
+    expect(await t.orchestrator.get('order-1')).toMatchObject({ step: 2, status: 'running' });
   });
 
   it('ignores a redelivered reply and a second reply for a step it already left', async () => {

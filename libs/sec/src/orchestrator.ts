@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Message, type MessageHandler, type MessagePublisher, type MessageRegistry } from '@mallbots/am';
+import { decodePayload, type IncomingMessage, type Message, type MessageHandler, type MessagePublisher, type MessageRegistry } from '@mallbots/am';
 import { newId } from '@mallbots/ddd';
 import { trace } from '@opentelemetry/api';
 import type { TransactionRunner } from '@mallbots/tm/sql';
@@ -317,8 +317,9 @@ export class SagaOrchestrator<Data> {
   }
 
   private decode(message: IncomingMessage): unknown {
-    // The generic am.Success/am.Failure replies carry no payload and need no codec.
-    return this.registry.has(message.name) ? this.registry.deserialize(message.name, message.payload) : undefined;
+    // The generic am.Success/am.Failure replies carry no payload and need no codec; a registered reply that does not
+    // decode is a MalformedMessageError (dead-lettered at once instead of retried).
+    return this.registry.has(message.name) ? decodePayload(this.registry, message) : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Header, type Headers, type IncomingMessage } from '@mallbots/am';
+import { commandHeaders as routingHeaders, Header, type Headers, type IncomingMessage } from '@mallbots/am';
 
 /**
  * Headers the orchestrator adds to every command on top of am's COMMAND_REPLY_CHANNEL / COMMAND_SAGA_ID /
@@ -38,9 +38,7 @@ export function commandHeaders(args: {
   causationId: string;
 }): Headers {
   return {
-    [Header.CommandReplyChannel]: args.replyChannel,
-    [Header.CommandSagaId]: args.sagaId,
-    [Header.CommandSagaName]: args.sagaName,
+    ...routingHeaders({ replyChannel: args.replyChannel, sagaId: args.sagaId, sagaName: args.sagaName }),
     [SagaHeader.CommandStep]: String(args.step),
     [SagaHeader.CommandCompensating]: String(args.compensating),
     [SagaHeader.CommandAttempt]: String(args.attempt),

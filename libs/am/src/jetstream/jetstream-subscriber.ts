@@ -1,4 +1,4 @@
-import type { MessageHandler, MessageSubscriber, Subscription, SubscriptionOptions, DeadLetterStore } from '../ports.js';
+import { subscriptionDefaults, type MessageHandler, type MessageSubscriber, type Subscription, type SubscriptionOptions, type DeadLetterStore } from '../ports.js';
 import { ensureDurableConsumer } from './consumer-setup.js';
 import type { JetStreamConnection } from './jetstream-connection.js';
 import { JetStreamSubscription } from './jetstream-subscription.js';
@@ -12,8 +12,7 @@ export interface JetStreamSubscriberOptions {
   logger?: AdapterLogger;
 }
 
-/** Defaults of SubscriptionOptions (ports.ts): AckWait 30 s and MaxDeliver 5 as in the reference (O04). */
-const defaults = { ackWaitMs: 30_000, maxDeliver: 5, backoffMs: [1_000, 5_000, 15_000, 30_000], concurrency: 1 } as const;
+const defaults = subscriptionDefaults;
 
 /** One durable pull consumer per group (O04), consumed with bounded concurrency (O11) and dead-lettering (O12). */
 export class JetStreamSubscriber implements MessageSubscriber {
