@@ -1,6 +1,6 @@
 // Raw baselines, measured in the same run as the library figures so that ratios survive a noisy machine.
 import pg from 'pg';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { throughput } from './stats.ts';
 
@@ -65,6 +65,44 @@ export async function rawConsume(natsUrl: string, stream: string, count: number)
     m.ack();
     if (++seen >= count) break;
   }
+  const perSec = count / ((performance.now() - started) / 1000);
+  await nc.close();
+  return perSec;
+}
+
+/**
+ * JetStream publish at the protocol level: core NATS publishes carrying a reply subject under one wildcard inbox
+ * subscription, `inFlight` unacknowledged at any time; each PubAck (JSON) is parsed and checked. This is what a
+ * JetStream publish is on the wire, without the client's per-request bookkeeping (a timer, a promise and an
+ * Error with a captured stack per message), so it is the stronger of the two raw publish baselines.
+ */
+export async function rawWirePublish(natsUrl: string, stream: string, count: number, payloadBytes: number, inFlight = 512): Promise<number> {
+  await ensureStream(natsUrl, stream);
+  const nc = await connect({ servers: natsUrl, noAsyncTraces: true });
+  const payload = new Uint8Array(payloadBytes).fill(7);
+  const prefix = `${Date.now().toString(36)}-`;
+  const inbox = `_INBOX.${prefix.slice(0, -1)}.`;
+  let sent = 0;
+  let acked = 0;
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const send = () => {
+      const i = sent++;
+      const h = headers();
+      h.set('Nats-Msg-Id', `${prefix}${i}`);
+      nc.publish(`${stream}.raw`, payload, { reply: `${inbox}${i}`, headers: h });
+    };
+    nc.subscribe(`${inbox}*`, {
+      callback: (err, m) => {
+        if (err) return reject(err);
+        const ack = JSON.parse(new TextDecoder().decode(m.data)) as { error?: unknown };
+        if (ack.error) return reject(new Error(JSON.stringify(ack.error)));
+        if (++acked === count) return resolve();
+        if (sent < count) send();
+      },
+    });
+    while (sent < Math.min(inFlight, count)) send();
+  });
   const perSec = count / ((performance.now() - started) / 1000);
   await nc.close();
   return perSec;

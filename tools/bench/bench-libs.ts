@@ -3,7 +3,7 @@
 // Prints one table. Options: --quick (one short round, for a smoke check).
 import { startInfra, destroyInfra } from '../infra/infra.ts';
 import { step } from '../infra/log.ts';
-import { rawInsertCommits, rawPublish, rawConsume } from './baselines.ts';
+import { rawInsertCommits, rawPublish, rawWirePublish, rawConsume } from './baselines.ts';
 import { fmt } from './stats.ts';
 import { spawnSync } from 'node:child_process';
 import { workspaceRoot } from '../infra/infra.ts';
@@ -37,6 +37,7 @@ export async function benchLibs(args: string[]): Promise<number> {
   const durationMs = quick ? 2_000 : 5_000;
   const latencyMs = quick ? 2_000 : 10_000;
   const messages = quick ? 5_000 : 50_000;
+  const consumerConcurrency = 128;
   const name = `bench-${process.pid}`;
   // The measurements import the built libraries (node_modules/@mallbots/* → libs/*/dist).
   step('building the libraries…');
@@ -59,8 +60,9 @@ export async function benchLibs(args: string[]): Promise<number> {
       await sample('rawInsert', `raw PostgreSQL single-row insert commits at concurrency 16 (${durationMs / 1000} s)…`, () => rawInsertCommits(pgUrl, 16, durationMs));
       await sample('appends', `event store: single-event appends at concurrency 16 (${durationMs / 1000} s)…`, () => lib.eventStoreAppends(pgUrl, 16, durationMs, false));
       await sample('appendsTx', `event store: appends, each in an explicit transaction, at concurrency 16 (${durationMs / 1000} s)…`, () => lib.eventStoreAppends(pgUrl, 16, durationMs, true));
-      await sample('consumer', `consumer through inbox + transaction: ${messages / 5} messages at concurrency 32…`, () => lib.inboxConsumer(pgUrl, natsUrl, messages / 5, 32, round));
+      await sample('consumer', `consumer through inbox + group commit: ${messages / 5} messages at concurrency ${consumerConcurrency}…`, () => lib.inboxConsumer(pgUrl, natsUrl, messages / 5, consumerConcurrency, round));
       await sample('rawPublish', `raw JetStream async publish of ${messages} messages (512 in flight)…`, () => rawPublish(natsUrl, 'benchraw', messages, 256));
+      await sample('rawWirePublish', `raw JetStream publish at the protocol level, ${messages} messages (512 in flight)…`, () => rawWirePublish(natsUrl, `benchwire${round}`, messages, 256));
       await sample('relay', `outbox relay: draining ${messages} rows…`, () => lib.relayDrain(pgUrl, natsUrl, messages, 256));
       await sample('rawConsume', `raw JetStream pull consume + ack of ${messages} messages…`, () => rawConsume(natsUrl, 'benchraw', messages));
     }
@@ -73,14 +75,16 @@ export async function benchLibs(args: string[]): Promise<number> {
     const rawInsertBaseline = { name: 'raw inserts/s', value: median('rawInsert') };
     const rows: Row[] = [
       { name: 'raw PostgreSQL single-row insert commits/s (c=16)', value: median('rawInsert'), unit: 'commits/s' },
-      { name: 'raw JetStream async publish (512 in flight)', value: median('rawPublish'), unit: 'msgs/s' },
+      { name: 'raw JetStream async publish, nats.js js.publish (512 in flight)', value: median('rawPublish'), unit: 'msgs/s' },
+      { name: 'raw JetStream publish at the protocol level (512 in flight)', value: median('rawWirePublish'), unit: 'msgs/s' },
       { name: 'raw JetStream pull consume + ack', value: median('rawConsume'), unit: 'msgs/s' },
       { name: 'event store single-event appends/s (c=16)', value: median('appends'), unit: 'appends/s', baseline: rawInsertBaseline, target: { ratio: 0.5 } },
       { name: 'event store append in an explicit transaction (c=16)', value: median('appendsTx'), unit: 'appends/s', baseline: rawInsertBaseline },
-      { name: 'outbox relay draining a full table', value: median('relay'), unit: 'msgs/s', baseline: { name: 'raw publish/s', value: median('rawPublish') }, target: { ratio: 0.6 } },
+      { name: 'outbox relay draining a full table', value: median('relay'), unit: 'msgs/s', baseline: { name: 'raw js.publish/s', value: median('rawPublish') }, target: { ratio: 0.6 } },
+      { name: '… the same against the protocol-level publish', value: median('relay'), unit: 'msgs/s', baseline: { name: 'raw wire publish/s', value: median('rawWirePublish') } },
       { name: `commit-to-published p50 at 1,000 msgs/s (${latency.count} msgs)`, value: latency.p50, unit: 'ms' },
       { name: `commit-to-published p99 at 1,000 msgs/s`, value: latency.p99, unit: 'ms', target: { max: 50 } },
-      { name: 'consumer through inbox + transaction (c=32)', value: median('consumer'), unit: 'msgs/s', baseline: rawInsertBaseline, target: { ratio: 0.4 } },
+      { name: `consumer through inbox + transaction, group commit (c=${consumerConcurrency})`, value: median('consumer'), unit: 'msgs/s', baseline: rawInsertBaseline, target: { ratio: 0.4 } },
     ];
     console.log(`\nbench:libs — medians of ${rounds} alternating rounds; ${new Date().toISOString()}; node ${process.version}`);
     printTable(rows);

@@ -159,13 +159,14 @@ export async function commitToPublished(serverUrl: string, natsUrl: string, rate
 }
 
 /**
- * Consumer throughput through the production pipeline: JetStream pull consumer → inbox middleware → one transaction
- * per message with a state change (one INSERT) → commit → ack.
+ * Consumer throughput through the production pipeline: JetStream pull consumer → inbox middleware (defaults: group
+ * commit of up to 64 messages, at most 4 transactions at once) → each message's state change (one INSERT) → commit →
+ * ack.
  */
 export async function inboxConsumer(serverUrl: string, natsUrl: string, count: number, concurrency: number, round = 0): Promise<number> {
   const url = await createDatabase(serverUrl, 'bench_inbox');
   const stream = `benchinbox${round}`;
-  const app = await bootTransactionalTestApp(url, { poolSize: concurrency + 4 });
+  const app = await bootTransactionalTestApp(url, { poolSize: 8 }); // the inbox opens at most 4 transactions
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const connection = await connectJetStream({ servers: natsUrl, name: 'bench-inbox' });
   try {

@@ -11,6 +11,6 @@ export { commandHandler, type CommandHandlers } from './command-handler.js';
 export { replyMessage, replyHandler, isGenericReply, type ReceivedReply, type ReplyHandlerFn } from './reply-messages.js';
 export { brokerMessageId, replayDeadLetter } from './replay.js';
 export { receivedMessagesMiddleware, sentMessagesCounter, deadLetterGauge, type SentMessagesCounter } from './metrics.middleware.js';
-export { injectTraceHeaders, extractTraceContext, tracingMiddleware } from './tracing.js';
+export { captureTraceContext, injectTraceHeaders, extractTraceContext, tracingMiddleware } from './tracing.js';
 export * from './jetstream/index.js';
 export * from './nest/index.js';

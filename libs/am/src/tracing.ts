@@ -36,6 +36,15 @@ export function extractTraceContext(headers: Headers, ctx: Context = context.act
 }
 
 /**
+ * Captures the active context (the message's span) so that work done later, from another async context, still runs
+ * in it: libs/tm's inbox runs several messages' handlers in one shared transaction, each in its own trace.
+ */
+export function captureTraceContext(): <T>(fn: () => T) => T {
+  const captured = context.active();
+  return (fn) => context.with(captured, fn);
+}
+
+/**
  * Runs the handler in a CONSUMER span named after the message, child of the producer's context from the headers
  * (reference-behaviour §8.10 amotel), recording a failure on the span before re-throwing it.
  */

@@ -1,4 +1,6 @@
 import { jest } from '@jest/globals';
+import { context, createContextKey } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { withMiddleware, type IncomingMessage } from '@mallbots/am';
 import { createTestDatabase, type TestDatabase } from '@mallbots/testing';
 import { inboxMiddleware } from './inbox.middleware.js';
@@ -78,5 +80,71 @@ describe('inboxMiddleware', () => {
     await handle(delivered(m, 'depot-stores', 2));
     expect(await effects(m.id)).toBe(2);
     expect(await inboxRows(m.id)).toEqual([{ consumer: 'baskets-stores' }, { consumer: 'depot-stores' }]);
+  });
+
+  describe('group commit', () => {
+    const txid = async () => (await t.runner.executor().query<{ id: string }>('SELECT txid_current()::text AS id')).rows[0]!.id;
+
+    it('commits messages that arrive while the transactions are busy together, each exactly once', async () => {
+      const transactions = new Set<string>();
+      const handle = withMiddleware(async (m) => {
+        transactions.add(await txid());
+        await applyEffect(m);
+      }, inboxMiddleware(t.runner, { maxTransactions: 1 }));
+      const messages = Array.from({ length: 20 }, () => testMessage());
+      await Promise.all(messages.map((m) => handle(delivered(m, 'c'))));
+      for (const m of messages) expect(await effects(m.id)).toBe(1);
+      // The first message found the one transaction free; the other 19 queued behind it and shared the next.
+      expect(transactions.size).toBe(2);
+    });
+
+    it('a failing message fails alone: the others of its batch commit once, and its effects roll back', async () => {
+      const poison = testMessage();
+      const calls = new Map<string, number>();
+      const handle = withMiddleware(async (m) => {
+        calls.set(m.id, (calls.get(m.id) ?? 0) + 1);
+        await applyEffect(m);
+        if (m.id === poison.id) throw new Error('poison');
+      }, inboxMiddleware(t.runner, { maxTransactions: 1 }));
+      const first = testMessage();
+      const rest = Array.from({ length: 6 }, (_, i) => (i === 3 ? poison : testMessage()));
+      const outcomes = await Promise.allSettled([first, ...rest].map((m) => handle(delivered(m, 'c'))));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ message: 'poison' });
+      expect(await effects(poison.id)).toBe(0);
+      expect(await inboxRows(poison.id)).toEqual([]);
+      for (const m of [first, ...rest].filter((m) => m !== poison)) expect(await effects(m.id)).toBe(1);
+      // The batch ran once and rolled back; then each of its messages ran alone.
+      expect(calls.get(rest[0]!.id)).toBe(2);
+      expect(calls.get(poison.id)).toBe(2);
+    });
+
+    it('two deliveries of one message in the same batch are handled once', async () => {
+      const handler = jest.fn(applyEffect);
+      const handle = withMiddleware(handler, inboxMiddleware(t.runner, { maxTransactions: 1 }));
+      const busy = testMessage();
+      const m = testMessage();
+      await Promise.all([handle(delivered(busy, 'c')), handle(delivered(m, 'c', 1)), handle(delivered(m, 'c', 2))]);
+      expect(await effects(m.id)).toBe(1);
+      expect(handler).toHaveBeenCalledTimes(2);
+    });
+
+    it("runs each handler in its own message's trace context, not the batch's", async () => {
+      const manager = new AsyncLocalStorageContextManager().enable();
+      context.setGlobalContextManager(manager);
+      try {
+        const key = createContextKey('message');
+        const seen = new Map<string, unknown>();
+        const handle = withMiddleware(async (m) => {
+          seen.set(m.id, context.active().getValue(key));
+        }, inboxMiddleware(t.runner, { maxTransactions: 1 }));
+        const messages = Array.from({ length: 5 }, () => testMessage());
+        await Promise.all(messages.map((m) => context.with(context.active().setValue(key, m.id), () => handle(delivered(m, 'c')))));
+        expect(seen.size).toBe(5);
+        for (const m of messages) expect(seen.get(m.id)).toBe(m.id);
+      } finally {
+        context.disable();
+      }
+    });
   });
 });

@@ -17,6 +17,8 @@ export interface OutboxRelayOptions {
   lockKey?: string | number;
   /** Rows per SELECT / publish / UPDATE round. Default 256. */
   batchSize?: number;
+  /** Batches with the broker at once (each waits for its acks before it is marked). Default 2. */
+  batchesInFlight?: number;
   /** Fallback poll when no NOTIFY arrives. Default 1000 ms. */
   pollIntervalMs?: number;
   /** How often a standby retries to become active. Default 2000 ms. */
@@ -66,6 +68,7 @@ interface InFlight {
  */
 export class OutboxRelay {
   private readonly batchSize: number;
+  private readonly batchesInFlight: number;
   private readonly pollIntervalMs: number;
   private readonly standbyRetryMs: number;
   private readonly backoff: Backoff;
@@ -83,6 +86,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 256;
+    this.batchesInFlight = Math.max(1, options.batchesInFlight ?? 2);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.standbyRetryMs = options.standbyRetryMs ?? 2000;
     this.backoff = new Backoff(options.backoff);
@@ -188,9 +192,9 @@ export class OutboxRelay {
   private async relayPass(session: pg.PoolClient): Promise<'drained' | 'failed'> {
     let marking: Promise<void> = Promise.resolve();
     let next: Promise<OutboxRow[]> | undefined = observed(this.fetch(session, '0'));
-    // Two batches with the broker at once: the next batch is sent while the acks of the previous one travel back.
-    // Both go out in seq order on one connection, so the stream stores them in order.
-    let previous: InFlight | undefined;
+    // Up to `batchesInFlight` batches with the broker at once: new batches go out while the acks of earlier ones
+    // travel back. All go out in seq order on one connection, so the stream stores them in order.
+    const inFlight: InFlight[] = [];
     const settle = async (batch: InFlight): Promise<boolean> => {
       const { acked, failure, failedCount } = await batch.outcome;
       await marking; // at most one UPDATE outstanding, so marks never pile up behind a slow broker
@@ -200,24 +204,22 @@ export class OutboxRelay {
       this.logger.warn({ err: failure, failed: failedCount, batch: batch.size, service: this.options.service }, 'outbox publish failed; retrying with backoff');
       return false;
     };
+    let ok = true;
     try {
-      while (next && this.running) {
+      while (next && this.running && ok) {
         const rows: OutboxRow[] = await next;
         if (rows.length === 0) break;
         // Read ahead only while batches come back full: a short batch means the table is drained for this pass.
         next = rows.length === this.batchSize ? observed(this.fetch(session, rows[rows.length - 1]!.seq)) : undefined;
-        const current: InFlight = { size: rows.length, outcome: this.publish(rows) };
-        const ok = previous === undefined || (await settle(previous));
-        previous = current;
-        if (!ok) return 'failed';
+        inFlight.push({ size: rows.length, outcome: this.publish(rows) });
+        if (inFlight.length >= this.batchesInFlight) ok = await settle(inFlight.shift()!);
       }
-      const last = previous;
-      previous = undefined;
-      return last === undefined || (await settle(last)) ? 'drained' : 'failed';
+      while (ok && inFlight.length > 0) ok = await settle(inFlight.shift()!);
+      return ok ? 'drained' : 'failed';
     } finally {
       // Settle what is still in flight (its acked rows are marked), then the last mark; a failed mark or read is
       // rethrown: the session is broken and the supervisor reconnects.
-      if (previous) await settle(previous);
+      while (inFlight.length > 0) await settle(inFlight.shift()!);
       await next?.catch(() => undefined);
       await marking;
     }

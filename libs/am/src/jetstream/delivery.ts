@@ -3,6 +3,7 @@ import { decodeEnvelope } from '../envelope.js';
 import { isMalformedMessageError } from '../malformed-message.error.js';
 import type { IncomingMessage } from '../message.js';
 import type { DeadLetterStore, MessageHandler } from '../ports.js';
+import type { AckBatcher } from './ack-batcher.js';
 import { errorMessage, type AdapterLogger } from './logger.js';
 import { NatsHeader } from './nats-headers.js';
 
@@ -16,6 +17,8 @@ export interface DeliveryPolicy {
   readonly maxDeliver: number;
   readonly backoffMs: readonly number[];
   readonly logger: AdapterLogger;
+  /** Acks are sent in groups, once per event-loop turn. */
+  readonly acks: AckBatcher;
 }
 
 /**
@@ -46,7 +49,7 @@ async function settle(msg: JsMsg, policy: DeliveryPolicy): Promise<void> {
     return deadLetterAndAck(msg, rawMessage(msg, policy.consumer), `undecodable message: ${errorMessage(err)}`, policy);
   }
   if (policy.filter && !policy.filter.has(message.name)) {
-    await ack(msg);
+    policy.acks.ack(msg);
     return;
   }
   if (message.deliveryAttempt > policy.maxDeliver) {
@@ -65,7 +68,7 @@ async function settle(msg: JsMsg, policy: DeliveryPolicy): Promise<void> {
     msg.nak(backoffFor(message.deliveryAttempt, policy.backoffMs));
     return;
   }
-  await ack(msg);
+  policy.acks.ack(msg);
 }
 
 /** Acks only once the dead letter is stored; if storing fails the message is nak'ed so that nothing is lost (O12). */
@@ -78,7 +81,7 @@ async function deadLetterAndAck(msg: JsMsg, message: IncomingMessage, error: str
     return;
   }
   policy.logger.warn({ consumer: policy.consumer, id: message.id, name: message.name, error }, 'message dead-lettered');
-  await ack(msg);
+  policy.acks.ack(msg);
 }
 
 async function recordFailure(message: IncomingMessage, error: string, policy: DeliveryPolicy): Promise<void> {
@@ -88,15 +91,6 @@ async function recordFailure(message: IncomingMessage, error: string, policy: De
     // Losing one history entry is better than blocking the redelivery; the final error is still dead-lettered.
     policy.logger.error({ consumer: policy.consumer, id: message.id, err: errorMessage(err) }, 'could not record delivery failure');
   }
-}
-
-/**
- * A plain ack, not a confirmed one: ackAck is a request/reply per message, and the inbox consumer of bench:libs ran
- * ~40% faster without it. An ack lost on the way only means a redelivery after ackWait, which the consumer's inbox
- * skips; drain() flushes the connection, so after a drain every ack has reached the server.
- */
-async function ack(msg: JsMsg): Promise<void> {
-  msg.ack();
 }
 
 function backoffFor(attempt: number, backoffMs: readonly number[]): number {

@@ -35,6 +35,8 @@ export class JetStreamConnection {
     readonly nc: NatsConnection,
     readonly jsm: JetStreamManager,
     readonly js: JetStreamClient,
+    /** Timeout of JetStream API requests and publish acks, in ms. */
+    readonly timeoutMs = 5_000,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export async function connectJetStream(options: JetStreamConnectionOptions): Pro
   try {
     // checkAPI (the default) asks the server for the account's JetStream info and throws if nobody answers.
     const jsm = await jetstreamManager(nc, { timeout, ...(options.domain ? { domain: options.domain } : {}) });
-    return new JetStreamConnection(nc, jsm, jsm.jetstream());
+    return new JetStreamConnection(nc, jsm, jsm.jetstream(), timeout);
   } catch (err) {
     await nc.close();
     throw new JetStreamUnavailableError(

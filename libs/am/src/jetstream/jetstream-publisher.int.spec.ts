@@ -87,4 +87,38 @@ describe('JetStreamPublisher', () => {
       await connection.jsm.streams.delete(other);
     }
   });
+
+  it('fails only the messages whose ack does not come in time, and ignores a late ack', async () => {
+    // A core subscriber that never replies: the publish has a responder, so there is no 503, only silence.
+    const silent = `${ns}_silent.x`;
+    const sub = connection.nc.subscribe(silent);
+    const replies: string[] = [];
+    void (async () => {
+      for await (const m of sub) if (m.reply) replies.push(m.reply);
+    })();
+    try {
+      const quick = new JetStreamPublisher(connection, { ackTimeoutMs: 300 });
+      const good = message(`${ns}.events.timeout`);
+      const unanswered = message(silent);
+      const error = await quick.publish([good, unanswered]).catch((err: unknown) => err);
+      expect(error).toBeInstanceOf(PublishError);
+      expect((error as PublishError).failedIds).toEqual([unanswered.id]);
+      expect((error as Error).message).toContain('no publish ack within 300 ms');
+      // The late "ack" reaches a publisher that no longer waits for it, and the next batch is unaffected.
+      expect(replies).toHaveLength(1);
+      connection.nc.publish(replies[0]!, JSON.stringify({ stream: stream, seq: 1 }));
+      await connection.nc.flush();
+      await expect(quick.publish([message(`${ns}.events.timeout`)])).resolves.toBeUndefined();
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
+  it('rejects every message of a batch published on a closed connection', async () => {
+    const closed = await connectJetStream({ servers: natsUrl(), name: `${ns}-closed` });
+    const publisher = new JetStreamPublisher(closed);
+    await closed.close();
+    const batch = [message(`${ns}.events.closed`), message(`${ns}.events.closed`)];
+    await expect(publisher.publish(batch)).rejects.toMatchObject({ name: 'PublishError', failedIds: batch.map((m) => m.id) });
+  });
 });

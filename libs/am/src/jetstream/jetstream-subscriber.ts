@@ -1,4 +1,5 @@
 import { subscriptionDefaults, type MessageHandler, type MessageSubscriber, type Subscription, type SubscriptionOptions, type DeadLetterStore } from '../ports.js';
+import { AckBatcher } from './ack-batcher.js';
 import { ensureDurableConsumer } from './consumer-setup.js';
 import type { JetStreamConnection } from './jetstream-connection.js';
 import { JetStreamSubscription } from './jetstream-subscription.js';
@@ -44,6 +45,7 @@ export class JetStreamSubscriber implements MessageSubscriber {
       maxDeliver: settings.maxDeliver,
       backoffMs: settings.backoffMs,
       logger: this.logger,
+      acks: new AckBatcher(),
     }, () => connection.nc.flush());
   }
 }

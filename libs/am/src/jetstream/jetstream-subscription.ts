@@ -41,6 +41,7 @@ export class JetStreamSubscription implements Subscription {
     await this.messages.close();
     await this.loop;
     await Promise.all(this.inFlight);
+    this.policy.acks.flush();
     await this.flush();
   }
 
