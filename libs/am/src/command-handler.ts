@@ -15,6 +15,18 @@ export type CommandHandlers<Commands extends Record<string, unknown> = Record<st
 
 type AnyCommandHandler = (command: Command, message: IncomingMessage) => Promise<Reply | undefined>;
 
+/** Runs work so that, when it throws, none of its writes remain while the enclosing transaction goes on. */
+export type Isolation = <T>(work: () => Promise<T>) => Promise<T>;
+
+export interface CommandHandlerOptions {
+  /**
+   * Wraps each handler call. A refusal is answered and the transaction commits (the reply is in it), so writes the
+   * handler made before refusing would commit too; in services pass libs/tm's `inSavepoint(tx)`, which rolls the
+   * handler's writes back to a savepoint on any error. Default: no isolation (handlers must refuse before writing).
+   */
+  readonly isolate?: Isolation;
+}
+
 /**
  * Runs commands and always answers on the command's COMMAND_REPLY_CHANNEL (P01, P02, reference-behaviour §4.5):
  * - success: the handler's reply, or `am.Success`, with REPLY_OUTCOME=SUCCESS;
@@ -29,7 +41,9 @@ export function commandHandler<Commands extends Record<string, unknown>>(
   registry: MessageRegistry,
   handlers: CommandHandlers<Commands>,
   replies: MessagePublisher,
+  options: CommandHandlerOptions = {},
 ): MessageHandler {
+  const isolate: Isolation = options.isolate ?? ((work) => work());
   const byName = handlers as Readonly<Record<string, AnyCommandHandler | undefined>>;
   return async (message) => {
     const replyChannel = message.headers[Header.CommandReplyChannel];
@@ -46,7 +60,7 @@ export function commandHandler<Commands extends Record<string, unknown>>(
     } else {
       const command: Command = { id: message.id, name: message.name, payload: decodePayload(registry, message), occurredAt: message.occurredAt, metadata: message.headers };
       try {
-        reply = await handle(command, message);
+        reply = await isolate(() => handle(command, message));
       } catch (err) {
         if (!isBusinessRefusal(err)) throw err;
         outcome = 'FAILURE';

@@ -7,7 +7,7 @@ export { causedBy } from './correlation.js';
 export { type DomainMessage, decodePayload } from './typed-messages.js';
 export { eventMessage, eventHandler, type EventHandlers } from './event-messages.js';
 export { commandMessage, commandHeaders, type CommandRouting } from './command-messages.js';
-export { commandHandler, type CommandHandlers } from './command-handler.js';
+export { commandHandler, type CommandHandlerOptions, type CommandHandlers, type Isolation } from './command-handler.js';
 export { replyMessage, replyHandler, isGenericReply, type ReceivedReply, type ReplyHandlerFn } from './reply-messages.js';
 export { brokerMessageId, replayDeadLetter } from './replay.js';
 export { receivedMessagesMiddleware, sentMessagesCounter, deadLetterGauge, type SentMessagesCounter } from './metrics.middleware.js';

@@ -140,6 +140,27 @@ describe('command handler and replies', () => {
     }
   });
 
+  it('runs the handler inside the isolation it is given, so a refusal can undo the handler’s writes', async () => {
+    const log: string[] = [];
+    const isolate = async <T>(work: () => Promise<T>): Promise<T> => {
+      log.push('savepoint');
+      try {
+        return await work();
+      } catch (err) {
+        log.push('rolled back to savepoint');
+        throw err;
+      }
+    };
+    const replies = new RecordingPublisher();
+    const refuse = async () => {
+      log.push('handler wrote');
+      throw new FailedPreconditionError('customer is disabled');
+    };
+    await commandHandler(registry, { 'depotapi.CreateShoppingListCommand': refuse }, replies, { isolate })(commandMsg);
+    expect(log).toEqual(['savepoint', 'handler wrote', 'rolled back to savepoint']);
+    expect(replies.last()?.headers[Header.ReplyOutcome]).toBe('FAILURE');
+  });
+
   it('treats a command without a reply channel as malformed instead of crashing', async () => {
     const { [Header.CommandReplyChannel]: _dropped, ...headers } = commandMsg.headers;
     const handle = commandHandler(registry, { 'depotapi.CreateShoppingListCommand': async () => undefined }, new RecordingPublisher());

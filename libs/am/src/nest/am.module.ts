@@ -1,8 +1,9 @@
 import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata, type OptionalFactoryDependency, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import type { Isolation } from '../command-handler.js';
 import type { HandlerMiddleware, MessagePublisher, MessageSubscriber } from '../ports.js';
 import type { MessageRegistry } from '../registry.js';
-import { HANDLER_MIDDLEWARE, MESSAGE_REGISTRY, MESSAGE_SUBSCRIBER, REPLY_PUBLISHER } from './am.tokens.js';
+import { COMMAND_ISOLATION, HANDLER_MIDDLEWARE, MESSAGE_REGISTRY, MESSAGE_SUBSCRIBER, REPLY_PUBLISHER } from './am.tokens.js';
 import { MessageConsumersExplorer } from './message-consumers.explorer.js';
 
 /** How one of AmModule's dependencies is provided, as in a Nest provider without `provide`. */
@@ -21,6 +22,8 @@ export interface AmModuleOptions {
   readonly registry?: ProvidedBy<MessageRegistry>;
   /** Needed by @OnCommand consumers; in services the outbox publisher. */
   readonly replies?: ProvidedBy<MessagePublisher>;
+  /** Wraps each @OnCommand handler call; in services libs/tm's `inSavepoint(tx)`, so a refusal leaves no writes behind. */
+  readonly commandIsolation?: ProvidedBy<Isolation>;
 }
 
 /**
@@ -36,6 +39,7 @@ export class AmModule {
       { provide: HANDLER_MIDDLEWARE, ...(options.middleware ?? { useValue: [] }) } as Provider,
       ...(options.registry ? [{ provide: MESSAGE_REGISTRY, ...options.registry } as Provider] : []),
       ...(options.replies ? [{ provide: REPLY_PUBLISHER, ...options.replies } as Provider] : []),
+      ...(options.commandIsolation ? [{ provide: COMMAND_ISOLATION, ...options.commandIsolation } as Provider] : []),
       MessageConsumersExplorer,
     ];
     return {

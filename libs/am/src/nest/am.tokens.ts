@@ -6,3 +6,5 @@ export const HANDLER_MIDDLEWARE = Symbol.for('mallbots.am.HandlerMiddleware');
 export const MESSAGE_REGISTRY = Symbol.for('mallbots.am.MessageRegistry');
 /** The MessagePublisher `@OnCommand` replies go through (in services the outbox, §4.5). */
 export const REPLY_PUBLISHER = Symbol.for('mallbots.am.ReplyPublisher');
+/** The Isolation each `@OnCommand` handler runs in (in services libs/tm's `inSavepoint(tx)`), see CommandHandlerOptions. */
+export const COMMAND_ISOLATION = Symbol.for('mallbots.am.CommandIsolation');

@@ -1,11 +1,11 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
-import { commandHandler } from '../command-handler.js';
+import { commandHandler, type Isolation } from '../command-handler.js';
 import { eventHandler } from '../event-messages.js';
 import { type HandlerMiddleware, type MessageHandler, type MessagePublisher, type MessageSubscriber, type Subscription, withMiddleware } from '../ports.js';
 import type { MessageRegistry } from '../registry.js';
-import { HANDLER_MIDDLEWARE, MESSAGE_REGISTRY, MESSAGE_SUBSCRIBER, REPLY_PUBLISHER } from './am.tokens.js';
+import { COMMAND_ISOLATION, HANDLER_MIDDLEWARE, MESSAGE_REGISTRY, MESSAGE_SUBSCRIBER, REPLY_PUBLISHER } from './am.tokens.js';
 import { HANDLER_METADATA, type HandlerKind, type HandlerMetadata, MessageConsumer } from './message-consumer.decorators.js';
 
 type BoundHandler = (...args: never[]) => Promise<unknown>;
@@ -29,6 +29,7 @@ export class MessageConsumersExplorer implements OnApplicationBootstrap, BeforeA
     @Inject(HANDLER_MIDDLEWARE) private readonly middleware: readonly HandlerMiddleware[],
     @Optional() @Inject(MESSAGE_REGISTRY) private readonly registry?: MessageRegistry,
     @Optional() @Inject(REPLY_PUBLISHER) private readonly replies?: MessagePublisher,
+    @Optional() @Inject(COMMAND_ISOLATION) private readonly isolate?: Isolation,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -79,6 +80,6 @@ export class MessageConsumersExplorer implements OnApplicationBootstrap, BeforeA
     if (!this.registry) throw new Error(`@MessageConsumer ${consumer}: @On${kind === 'event' ? 'Event' : 'Command'} needs a MESSAGE_REGISTRY provider`);
     if (kind === 'event') return eventHandler(this.registry, byName as never);
     if (!this.replies) throw new Error(`@MessageConsumer ${consumer}: @OnCommand needs a REPLY_PUBLISHER provider`);
-    return commandHandler(this.registry, byName as never, this.replies);
+    return commandHandler(this.registry, byName as never, this.replies, this.isolate ? { isolate: this.isolate } : {});
   }
 }
