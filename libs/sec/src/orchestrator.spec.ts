@@ -180,6 +180,26 @@ describe('SagaOrchestrator', () => {
     expect(t.publisher.names()).toEqual([Cmd.AuthorizeCustomer]);
   });
 
+  it('parks a saga whose timeout cannot be processed as failed, and still times out the others', async () => {
+    const t = setup({ stepTimeoutMs: 5_000 });
+    // The broken saga is claimed first, so the failed batch changed nothing (the in-memory runner has no rollback).
+    for (const id of ['broken', 'order-1', 'order-3']) await t.orchestrator.start(id, orderData(id));
+    // Persisting the broken saga's timeout fails every time (e.g. a row the database refuses); parking it works.
+    const update = t.store.update.bind(t.store);
+    t.store.update = async (saga) => {
+      if (saga.id === 'broken' && saga.status !== 'failed') throw new Error('row refused');
+      return update(saga);
+    };
+
+    expect(await t.orchestrator.processTimeouts(t.clock.advance(5_000))).toBe(3);
+    expect(await t.orchestrator.get('broken')).toMatchObject({ status: 'failed', done: true, deadlineAt: null, lastError: expect.stringMatching(/timeout could not be processed: row refused/) });
+    for (const id of ['order-1', 'order-3']) expect(await t.orchestrator.get(id)).toMatchObject({ status: 'compensating', lastError: expect.stringMatching(/got no reply/) });
+    // Later sweeps no longer claim the parked saga: only the other two (now waiting for compensations) time out.
+    const parked = await t.orchestrator.get('broken');
+    expect(await t.orchestrator.processTimeouts(t.clock.advance(60_000))).toBe(2);
+    expect(await t.orchestrator.get('broken')).toEqual(parked);
+  });
+
   it('fails a step whose reply does not arrive in time, compensates, and ignores the late reply', async () => {
     const t = setup({ stepTimeoutMs: 5_000 });
     await t.orchestrator.start('order-1', orderData('order-1'));

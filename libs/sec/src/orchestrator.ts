@@ -148,26 +148,72 @@ export class SagaOrchestrator<Data> {
    * transaction, so concurrent sweepers never handle a saga twice. Returns how many sagas it handled.
    */
   async processTimeouts(now: Date = this.clock(), limit = 100): Promise<number> {
-    const outcomes = await this.tx.run(async () => {
-      const expired = (await this.store.claimExpired(this.name, now, limit)) as SagaInstance<Data>[];
-      const ended: (SagaOutcome | undefined)[] = [];
-      for (const saga of expired) {
-        const step = this.stepAt(saga.step);
-        const what = saga.compensating ? 'compensation' : 'action';
-        const reason = `${what} of step ${saga.step} got no reply within ${step.timeoutMs} ms (attempt ${saga.attempts})`;
-        const draft: Draft<Data> = { ...saga, updatedAt: now };
-        // No message caused this transition; the saga id keeps the command correlated.
-        const transition = this.stepFailed(draft, reason, now, saga.id);
-        await this.persist(draft, transition);
-        ended.push(transition.ended);
-      }
-      return ended;
-    });
-    for (const ended of outcomes) {
-      this.metrics.stepTimedOut(this.name);
-      if (ended) this.metrics.ended(this.name, ended);
+    try {
+      const ended = await this.tx.run(async () => {
+        const expired = (await this.store.claimExpired(this.name, now, limit)) as SagaInstance<Data>[];
+        const outcomes: (SagaOutcome | undefined)[] = [];
+        for (const saga of expired) outcomes.push(await this.timeOut(saga, now));
+        return outcomes;
+      });
+      this.recordTimeouts(ended);
+      return ended.length;
+    } catch (err) {
+      // One saga that cannot be processed would roll back the whole batch and be claimed first again by every later
+      // sweep, blocking all other timeouts for good. One by one, it is found and parked as failed.
+      this.logger.warn('saga timeout batch failed; retrying one saga at a time', { sagaName: this.name, error: errorText(err) });
+      return this.processTimeoutsOneByOne(now, limit);
     }
-    return outcomes.length;
+  }
+
+  private async processTimeoutsOneByOne(now: Date, limit: number): Promise<number> {
+    let handled = 0;
+    while (handled < limit) {
+      let claimed: SagaInstance<Data> | undefined;
+      try {
+        const ended = await this.tx.run(async () => {
+          claimed = ((await this.store.claimExpired(this.name, now, 1)) as SagaInstance<Data>[])[0];
+          return claimed ? [await this.timeOut(claimed, now)] : [];
+        });
+        if (!claimed) break;
+        this.recordTimeouts(ended);
+      } catch (err) {
+        if (!claimed) throw err; // the claim itself failed: the database is the problem, not a saga
+        await this.parkBroken(claimed.id, now, err);
+      }
+      handled++;
+    }
+    return handled;
+  }
+
+  private async timeOut(saga: SagaInstance<Data>, now: Date): Promise<SagaOutcome | undefined> {
+    const step = this.stepAt(saga.step);
+    const what = saga.compensating ? 'compensation' : 'action';
+    const reason = `${what} of step ${saga.step} got no reply within ${step.timeoutMs} ms (attempt ${saga.attempts})`;
+    const draft: Draft<Data> = { ...saga, updatedAt: now };
+    // No message caused this transition; the saga id keeps the command correlated.
+    const transition = this.stepFailed(draft, reason, now, saga.id);
+    await this.persist(draft, transition);
+    return transition.ended;
+  }
+
+  /** A saga whose timeout cannot be processed becomes `failed` (no deadline, so never claimed again) for an operator. */
+  private async parkBroken(id: string, now: Date, cause: unknown): Promise<void> {
+    const parked = await this.tx.run(async () => {
+      const saga = (await this.store.loadForUpdate(this.name, id)) as SagaInstance<Data> | undefined;
+      if (!saga || saga.done) return false;
+      const draft: Draft<Data> = { ...saga, updatedAt: now };
+      this.fail(draft, `its step timeout could not be processed: ${errorText(cause)}`);
+      await this.store.update(draft);
+      return true;
+    });
+    if (parked) this.metrics.ended(this.name, 'failed');
+  }
+
+  private recordTimeouts(ended: readonly (SagaOutcome | undefined)[]): void {
+    for (const outcome of ended) {
+      this.metrics.stepTimedOut(this.name);
+      if (outcome) this.metrics.ended(this.name, outcome);
+    }
   }
 
   async get(id: string): Promise<SagaInstance<Data> | undefined> {
