@@ -39,6 +39,8 @@ export const subscriptionDefaults = {
   maxDeliver: 5,
   backoffMs: [1_000, 5_000, 15_000, 30_000],
   concurrency: 1,
+  /** maxHandlingMs defaults to this many ackWaits. */
+  maxHandlingAckWaits: 10,
 } as const;
 
 export interface SubscriptionOptions {
@@ -54,6 +56,11 @@ export interface SubscriptionOptions {
   maxDeliver?: number;
   /** Delay before each redelivery after a failure (last value repeats). Default [1 s, 5 s, 15 s, 30 s]. */
   backoffMs?: readonly number[];
+  /**
+   * How long a handler may run before the adapter stops extending its ack deadline: after that the broker redelivers
+   * the message (a hung handler must not hold it for ever). Default 10 × ackWait.
+   */
+  maxHandlingMs?: number;
   /** Messages handled at once. Default 1 (strict per-consumer order); raise it for throughput where handlers tolerate reordering (O10, O11). */
   concurrency?: number;
 }

@@ -14,6 +14,7 @@ export interface DeliveryPolicy {
   readonly handler: MessageHandler;
   readonly deadLetters: DeadLetterStore;
   readonly ackWaitMs: number;
+  readonly maxHandlingMs: number;
   readonly maxDeliver: number;
   readonly backoffMs: readonly number[];
   readonly logger: AdapterLogger;
@@ -27,8 +28,14 @@ export interface DeliveryPolicy {
  */
 export async function handleDelivery(msg: JsMsg, policy: DeliveryPolicy): Promise<void> {
   // Heartbeats from the first moment until the message is settled: a handler (or a dead-letter write) slower than
-  // ackWait must not be redelivered to a second consumer while it still runs (§14.2 #19).
-  const heartbeat = setInterval(() => msg.working(), Math.max(1, Math.floor(policy.ackWaitMs / 3)));
+  // ackWait must not be redelivered to a second consumer while it still runs (§14.2 #19). Only up to maxHandlingMs:
+  // a handler that hangs must not hold the message for ever; the broker then redelivers it.
+  const giveUpAt = Date.now() + policy.maxHandlingMs;
+  const heartbeat = setInterval(() => {
+    if (Date.now() < giveUpAt) return msg.working();
+    clearInterval(heartbeat);
+    policy.logger.error({ consumer: policy.consumer, seq: msg.seq, maxHandlingMs: policy.maxHandlingMs }, 'handler still running after maxHandlingMs; the message will be redelivered');
+  }, Math.max(1, Math.floor(policy.ackWaitMs / 3)));
   try {
     await settle(msg, policy);
   } catch (err) {

@@ -229,6 +229,41 @@ describe('JetStreamSubscriber', () => {
     expect((await consumerInfo(group)).num_redelivered).toBe(0);
   });
 
+  it('stops extending the ack deadline of a handler that hangs past maxHandlingMs, so the message is redelivered', async () => {
+    const { subject, group } = channel();
+    const attempts: number[] = [];
+    const hang = deferred();
+    await subscribe({ subject, group, ackWaitMs: 300, maxHandlingMs: 600, concurrency: 2 }, async (m) => {
+      attempts.push(m.deliveryAttempt);
+      if (m.deliveryAttempt === 1) await hang.promise; // never settles until the test ends
+    });
+    await publisher.publish([message(subject)]);
+
+    await eventually(() => attempts.length === 2, { timeoutMs: 5_000 });
+    expect(attempts).toEqual([1, 2]);
+    expect(logged).toContain('handler still running after maxHandlingMs; the message will be redelivered');
+    hang.resolve();
+  });
+
+  it('re-creates a deleted durable consumer and keeps consuming', async () => {
+    const { subject, group } = channel();
+    const handled: string[] = [];
+    await subscribe({ subject, group }, async (m) => void handled.push(m.id));
+    const before = message(subject);
+    await publisher.publish([before]);
+    await eventually(() => handled.length === 1);
+
+    await connection.jsm.consumers.delete(stream, group);
+    await eventually(() => logged.includes('consume loop reopened'), { timeoutMs: 10_000 });
+    const after = message(subject);
+    await publisher.publish([after]);
+
+    // The re-created consumer starts from the stream's beginning (DeliverPolicy.All): `before` comes again and is
+    // handled again here; in services the inbox skips it as a duplicate.
+    await eventually(() => handled.includes(after.id), { timeoutMs: 10_000 });
+    expect((await consumerInfo(group)).config.durable_name).toBe(group);
+  });
+
   it('drain waits for the handler in flight and its ack', async () => {
     const { subject, group } = channel();
     const started = deferred();

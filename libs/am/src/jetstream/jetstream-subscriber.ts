@@ -30,18 +30,26 @@ export class JetStreamSubscriber implements MessageSubscriber {
       maxDeliver: options.maxDeliver ?? defaults.maxDeliver,
       backoffMs: options.backoffMs?.length ? options.backoffMs : defaults.backoffMs,
       concurrency: options.concurrency ?? defaults.concurrency,
+      maxHandlingMs: options.maxHandlingMs ?? (options.ackWaitMs ?? defaults.ackWaitMs) * defaults.maxHandlingAckWaits,
     };
     if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${settings.concurrency}`);
     if (!Number.isInteger(settings.maxDeliver) || settings.maxDeliver < 1) throw new RangeError(`maxDeliver must be a positive integer, got ${settings.maxDeliver}`);
     const { connection, stream, deadLetters } = this.options;
-    await ensureDurableConsumer(connection.jsm, { stream, group: options.group, subject: options.subject, ...settings });
-    const consumer = await connection.js.consumers.get(stream, options.group);
-    return await JetStreamSubscription.start(consumer, settings.concurrency, {
+    const spec = { stream, group: options.group, subject: options.subject, ...settings };
+    const open = async () => {
+      await ensureDurableConsumer(connection.jsm, spec);
+      const consumer = await connection.js.consumers.get(stream, options.group);
+      // abort_on_missing_resource: a consumer deleted under us ends the loop (which then re-creates it) instead of
+      // pulling into the void.
+      return consumer.consume({ max_messages: settings.concurrency, abort_on_missing_resource: true });
+    };
+    return await JetStreamSubscription.start(open, settings.concurrency, {
       consumer: options.group,
       filter: options.filter ? new Set(options.filter) : undefined,
       handler,
       deadLetters,
       ackWaitMs: settings.ackWaitMs,
+      maxHandlingMs: settings.maxHandlingMs,
       maxDeliver: settings.maxDeliver,
       backoffMs: settings.backoffMs,
       logger: this.logger,
