@@ -21,6 +21,8 @@ export interface BrokerFixture {
   readonly deadLetters: DeadLetterStore;
   /** Subjects `<subjectPrefix>.…` are captured by the broker; anything else is not (publishing there must fail). */
   readonly subjectPrefix: string;
+  /** Stores `body` as it is (not an envelope) with the broker-level id `brokerId` (JetStream: Nats-Msg-Id). */
+  publishRaw(subject: string, body: Uint8Array, brokerId: string): Promise<void>;
   teardown(): Promise<void>;
 }
 
@@ -241,6 +243,47 @@ export function describeBrokerContract(name: string, setup: () => Promise<Broker
       await fixture.publisher.publish([after]);
       await eventually(() => calls.includes(after.id));
       expect(calls).toEqual([malformed.id, after.id]);
+    });
+
+    it('dead-letters an undecodable message at once with its raw body, and carries on', async () => {
+      const to = subject();
+      const g = group();
+      const { received, handler } = recorder();
+      await subscribe({ subject: to, group: g, ...FAST_RETRY }, handler);
+      const garbageId = newId();
+      const garbage = new Uint8Array([0xff, 0xff, 0xff, 0x01]);
+      await fixture.publishRaw(to, garbage, garbageId);
+      const after = message(to);
+      await fixture.publisher.publish([after]);
+
+      const deadLetter = (await eventually(() => fixture.deadLetters.get(g, garbageId)))!;
+      expect(deadLetter.errors).toEqual([expect.objectContaining({ attempt: 1, error: expect.stringContaining('undecodable message') })]);
+      expect(Array.from(deadLetter.message.payload)).toEqual(Array.from(garbage));
+      await eventually(() => idsOf(received).includes(after.id));
+      expect(idsOf(received)).toEqual([after.id]);
+    });
+
+    it('when the dead letter cannot be stored, redelivers and dead-letters later without running the handler again', async () => {
+      const to = subject();
+      const g = group();
+      const store = fixture.deadLetters;
+      const deadLetter = store.deadLetter.bind(store);
+      let refusals = 1;
+      store.deadLetter = async (...args) => {
+        if (refusals-- > 0) throw new Error('dead-letter store unavailable');
+        return deadLetter(...args);
+      };
+      const attempts: number[] = [];
+      await subscribe({ subject: to, group: g, ...FAST_RETRY }, async (m) => {
+        attempts.push(m.deliveryAttempt);
+        throw new Error('always fails');
+      });
+      const poison = message(to);
+      await fixture.publisher.publish([poison]);
+
+      const stored = (await eventually(() => store.get(g, poison.id)))!;
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(stored.errors.at(-1)!.error).toContain('not handled after 3 deliveries');
     });
 
     it('drops a second publish of the same id, but not one carrying a replay marker', async () => {

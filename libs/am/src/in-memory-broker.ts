@@ -26,6 +26,9 @@ interface StoredMessage {
   readonly subject: string;
   /** The wire body: every delivery decodes it, as a JetStream consumer does, so the envelope is exercised too. */
   readonly body: Uint8Array;
+  /** The broker-level id (JetStream's Nats-Msg-Id), which is all that is known of a body that does not decode. */
+  readonly brokerId: string;
+  readonly storedAt: Date;
 }
 
 interface Delivery {
@@ -70,10 +73,17 @@ export class InMemoryBroker implements MessagePublisher, MessageSubscriber {
         continue;
       }
       this.recentIds.set(dedupId, now);
-      this.log.push({ subject: message.subject, body });
+      this.log.push({ subject: message.subject, body, brokerId: dedupId, storedAt: new Date(now) });
     }
     for (const group of this.groups.values()) group.pump();
     if (failed.length > 0) throw new PublishError(`${failed.length} of ${messages.length} messages not accepted: ${reasons.join('; ')}`, failed);
+  }
+
+  /** Stores a body that is not an envelope, as a broken or foreign producer could (tests of the dead-letter path). */
+  async publishRaw(subject: string, body: Uint8Array, brokerId: string): Promise<void> {
+    if (!this.captures(subject)) throw new PublishError(`no stream captures ${subject}`, [brokerId]);
+    this.log.push({ subject, body, brokerId, storedAt: new Date() });
+    for (const group of this.groups.values()) group.pump();
   }
 
   async subscribe(options: SubscriptionOptions, handler: MessageHandler): Promise<Subscription> {
@@ -223,17 +233,23 @@ class ConsumerGroup {
     this.wakeTimer.unref();
   }
 
+  /** Settles the delivery (handled, redelivery scheduled or dead-lettered); never rejects. */
   private async deliver(subscription: GroupSubscription, delivery: Delivery): Promise<void> {
     subscription.inFlight++;
     const stored = this.log[delivery.index]!;
     try {
-      const message: IncomingMessage = {
-        ...decodeEnvelope(stored.body, stored.subject),
-        receivedAt: new Date(),
-        deliveryAttempt: delivery.attempt,
-        consumer: this.name,
-      };
+      let message: IncomingMessage;
+      try {
+        message = { ...decodeEnvelope(stored.body, stored.subject), receivedAt: new Date(), deliveryAttempt: delivery.attempt, consumer: this.name };
+      } catch (err) {
+        // Fails the same way on every delivery: dead-lettered at once with the raw body, as the JetStream adapter does.
+        return await this.deadLetterOrRetry(delivery, rawMessage(stored, delivery.attempt, this.name), `undecodable message: ${describe(err)}`);
+      }
       if (subscription.filter && !subscription.filter.has(message.name)) return; // acked unseen (§4.2)
+      if (delivery.attempt > this.maxDeliver) {
+        // Only after a dead-letter write failed on the last delivery: the handler does not run again (as JetStream).
+        return await this.deadLetterOrRetry(delivery, message, `not handled after ${this.maxDeliver} deliveries (the dead letter could not be stored)`);
+      }
       try {
         await subscription.handler(message);
       } catch (err) {
@@ -247,20 +263,30 @@ class ConsumerGroup {
 
   private async failed(delivery: Delivery, message: IncomingMessage, err: unknown): Promise<void> {
     const error = describe(err);
-    if (isMalformedMessageError(err) || delivery.attempt >= this.maxDeliver) {
-      try {
-        await this.deadLetters.deadLetter(this.name, message, error);
-        return; // acked only now that the dead letter is stored
-      } catch {
-        // Not stored, so not acked: redelivered below and dead-lettered on a later attempt.
-      }
-    } else {
-      // The history misses one record if this fails, but the redelivery must happen regardless.
-      await this.deadLetters.recordFailure(this.name, message, error).catch(() => undefined);
+    if (isMalformedMessageError(err) || delivery.attempt >= this.maxDeliver) return this.deadLetterOrRetry(delivery, message, error);
+    // The history misses one record if this fails, but the redelivery must happen regardless.
+    await this.deadLetters.recordFailure(this.name, message, error).catch(() => undefined);
+    this.redeliver(delivery);
+  }
+
+  /** Acked only once the dead letter is stored; otherwise redelivered, and dead-lettered on a later attempt. */
+  private async deadLetterOrRetry(delivery: Delivery, message: IncomingMessage, error: string): Promise<void> {
+    try {
+      await this.deadLetters.deadLetter(this.name, message, error);
+    } catch {
+      this.redeliver(delivery);
     }
+  }
+
+  private redeliver(delivery: Delivery): void {
     const delay = this.backoffMs[Math.min(delivery.attempt - 1, this.backoffMs.length - 1)]!;
     this.redeliveries.push({ index: delivery.index, attempt: delivery.attempt + 1, dueAt: Date.now() + delay });
   }
+}
+
+/** What can be kept of a stored body that does not decode. */
+function rawMessage(stored: StoredMessage, attempt: number, consumer: string): IncomingMessage {
+  return { id: stored.brokerId, name: '', subject: stored.subject, payload: stored.body, headers: {}, occurredAt: stored.storedAt, receivedAt: new Date(), deliveryAttempt: attempt, consumer };
 }
 
 /** NATS subject matching: `*` is one token, a trailing `>` the rest. */

@@ -8,5 +8,5 @@ describeBrokerContract('InMemoryBroker', async () => {
   const deadLetters = new InMemoryDeadLetterStore();
   const subjectPrefix = 'mallbots';
   const broker = new InMemoryBroker({ deadLetters, subjectPrefix });
-  return { publisher: broker, subscriber: broker, deadLetters, subjectPrefix, teardown: async () => undefined };
+  return { publisher: broker, subscriber: broker, deadLetters, subjectPrefix, publishRaw: (subject, body, id) => broker.publishRaw(subject, body, id), teardown: async () => undefined };
 });

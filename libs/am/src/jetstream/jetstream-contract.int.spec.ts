@@ -27,6 +27,7 @@ describeBrokerContract('JetStream', async () => {
     subscriber: new JetStreamSubscriber({ connection, stream: ns, deadLetters, logger: silent }),
     deadLetters,
     subjectPrefix: ns,
+    publishRaw: async (subject, body, id) => void (await connection.js.publish(subject, body, { msgID: id })),
     teardown: async () => undefined,
   };
 });
