@@ -7,3 +7,4 @@ export { EventDispatcher, type EventHandler } from './event-dispatcher.js';
 export { type Command, type Reply, type CommandHandler, createCommand, createReply } from './command.js';
 export * from './errors.js';
 export * from './error-mapping.js';
+export { Money } from './money.js';
