@@ -10,12 +10,35 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 
-// Where each proto package's TypeScript goes. Context APIs will be added here as the services are built.
-const targets: Array<{ protoPath: string; outDir: string; options: string[] }> = [
+// Where each proto package's TypeScript goes. One buf run per target (all of its protoPaths at once), so a
+// well-known type imported by several packages (google/protobuf/timestamp) is generated once per outDir.
+const targets: Array<{ protoPaths: string[]; outDir: string; options: string[] }> = [
   {
-    protoPath: 'mallbots/am/v1',
+    protoPaths: ['mallbots/am/v1'],
     outDir: 'libs/am/src/generated',
     options: ['esModuleInterop=true', 'importSuffix=.js', 'useDate=true', 'env=node', 'outputJsonMethods=false', 'outputServices=false', 'outputPartialMethods=true', 'useOptionals=none'],
+  },
+  {
+    // The contexts' public contracts (libs/contracts): gRPC APIs and integration messages, wire-compatible with
+    // the reference (proto packages storespb, basketspb, …).
+    protoPaths: ['stores/v1', 'baskets/v1', 'customers/v1', 'depot/v1', 'ordering/v1', 'payments/v1', 'notifications/v1', 'search/v1'],
+    outDir: 'libs/contracts/src/generated',
+    options: [
+      // Controller/client interfaces and the `<Service>ControllerMethods` decorator for @nestjs/microservices.
+      'nestJs=true',
+      // nestJs=true turns encode/decode off, but integration messages travel over NATS as protobuf bytes.
+      'outputEncodeMethods=true',
+      'outputJsonMethods=false',
+      // Controllers may return a value or a Promise; the Nest client interfaces return Observables regardless.
+      'returnObservable=false',
+      // Timestamps stay {seconds, nanos}: that is what @grpc/proto-loader hands Nest's gRPC handlers at run time,
+      // so a Date type would lie (search's SearchOrdersRequest.Filters is the only user).
+      'useDate=timestamp',
+      'esModuleInterop=true',
+      'importSuffix=.js',
+      'env=node',
+      'useOptionals=none',
+    ],
   },
 ];
 
@@ -25,7 +48,8 @@ function generate(into: string): void {
       version: 'v2',
       plugins: [{ local: bin('protoc-gen-ts_proto'), out: join(into, t.outDir), opt: t.options }],
     });
-    execFileSync(bin('buf'), ['generate', '--template', template, '--path', join('proto', t.protoPath), 'proto'], { cwd: root, stdio: 'inherit' });
+    const paths = t.protoPaths.flatMap((p) => ['--path', join('proto', p)]);
+    execFileSync(bin('buf'), ['generate', '--template', template, ...paths, 'proto'], { cwd: root, stdio: 'inherit' });
   }
 }
 
