@@ -100,7 +100,7 @@ async function healthy(monitorPort: number): Promise<boolean> {
 }
 
 /** Ports the OS reports free (all held open together, so they differ); nats-server binds them right after. */
-async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
       const server = createServer();

@@ -46,7 +46,12 @@ export class AmModule {
       module: AmModule,
       imports: [DiscoveryModule, ...(options.imports ?? [])],
       providers,
-      exports: [MESSAGE_SUBSCRIBER, HANDLER_MIDDLEWARE],
+      exports: [
+        MESSAGE_SUBSCRIBER,
+        HANDLER_MIDDLEWARE,
+        ...(options.registry ? [MESSAGE_REGISTRY] : []),
+        ...(options.replies ? [REPLY_PUBLISHER] : []),
+      ],
     };
   }
 }

@@ -1,0 +1,10 @@
+import { Command } from '@nestjs/cqrs';
+
+export class RegisterCustomerCommand extends Command<{ id: string }> {
+  constructor(
+    readonly name: string,
+    readonly smsNumber: string,
+  ) {
+    super();
+  }
+}
