@@ -93,6 +93,13 @@ describe('customers service (REST, gRPC and messages on real PostgreSQL and NATS
       expect(await http('PUT', `${svc.httpUrl}/api/customers/${id}/enable`, {})).toMatchObject({ status: 400, body: { code: 9, message: 'the customer is already enabled' } });
     });
 
+    it('echoes the caller’s x-request-id, or makes one', async () => {
+      const given = await fetch(`${svc.httpUrl}/api/customers/${randomUUID()}`, { headers: { 'x-request-id': 'kiosk-7:42' } });
+      expect(given.headers.get('x-request-id')).toBe('kiosk-7:42');
+      const made = await fetch(`${svc.httpUrl}/liveness`);
+      expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
     it('serves liveness, readiness, metrics and the OpenAPI document', async () => {
       expect(await http('GET', `${svc.httpUrl}/liveness`)).toMatchObject({ status: 200, body: '.' });
       expect(await http('GET', `${svc.httpUrl}/readiness`)).toMatchObject({ status: 200, body: { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } } });

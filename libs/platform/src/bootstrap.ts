@@ -4,6 +4,7 @@ import { type GrpcOptions, Transport } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { grpcLoaderOptions, protoRoot } from '@mallbots/contracts';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { join } from 'node:path';
 import type { ServiceConfig } from './service-config.js';
 
@@ -23,7 +24,9 @@ export interface ServiceAppOptions {
  * process, one set of providers). Call `listen` (or use runService) to serve.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(options.module as never, { bodyParser: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(options.module as never, { bodyParser: true, abortOnError: false, bufferLogs: true });
+  // Nest's own logs (bootstrap, errors) go through pino too, as JSON with the service name.
+  app.useLogger(app.get(PinoLogger));
   // Bounded bodies: a kiosk request is small; a huge one is refused with 413 before it costs anything.
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false, stopAtFirstError: true }));

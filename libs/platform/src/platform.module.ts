@@ -22,6 +22,7 @@ import { inboxMiddleware, inSavepoint, OutboxRelay, OutboxWriter, PgDeadLetterSt
 import { createDataSource, poolConfig } from './database.js';
 import { ErrorFilter } from './error.filter.js';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health.controller.js';
+import { loggingModule } from './logging.js';
 import { TransactionInterceptor } from './transaction.interceptor.js';
 import { migrationsFromDirectory, runMigrations, type Migration } from './migrations.js';
 import { EVENT_PUBLISHER, JETSTREAM, PG_POOL, SERVICE_CONFIG } from './platform.tokens.js';
@@ -171,6 +172,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
+        loggingModule(config),
         database,
         TmModule.forRoot({ imports: [database], dataSourceToken: DataSource }),
         outbox,

@@ -44,7 +44,6 @@ export async function bootServiceForTest(options: BootOptions): Promise<ServiceU
     ...options.env,
   });
   const app = await createServiceApp({ ...options, config, module: options.module(config) });
-  app.useLogger(['error', 'warn']);
   await app.startAllMicroservices();
   await app.listen(httpPort!, '127.0.0.1');
   const jetstream = await connectJetStream({ servers: nats.url, name: `${options.service}-test` });
