@@ -1,0 +1,16 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PRODUCT_REPOSITORY, type ProductRepository } from '../ports/product.repository.port.js';
+import { DecreaseProductPriceCommand } from './decrease-product-price.command.js';
+
+/** The reference crashed here (§14.1 item 8): its projector asserted a pointer payload it never received. */
+@CommandHandler(DecreaseProductPriceCommand)
+export class DecreaseProductPriceHandler implements ICommandHandler<DecreaseProductPriceCommand> {
+  constructor(@Inject(PRODUCT_REPOSITORY) private readonly products: ProductRepository) {}
+
+  async execute(command: DecreaseProductPriceCommand): Promise<void> {
+    const product = await this.products.get(command.id);
+    product.decreasePrice(command.price);
+    await this.products.save(product);
+  }
+}

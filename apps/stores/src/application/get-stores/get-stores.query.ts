@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { StoreView } from '../ports/mall.repository.port.js';
+
+export class GetStoresQuery extends Query<StoreView[]> {}

@@ -1,0 +1,7 @@
+import { Command } from '@nestjs/cqrs';
+
+export class RemoveProductCommand extends Command<void> {
+  constructor(readonly id: string) {
+    super();
+  }
+}
