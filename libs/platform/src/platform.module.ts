@@ -102,6 +102,9 @@ export class PlatformModule {
           provide: PG_POOL,
           useFactory: async () => {
             const pool = new pg.Pool(poolConfig(config.postgres.connection, { max: 4, application_name: `${service}` }));
+            // An idle client whose connection drops (database restart, failover) emits 'error' on the pool; unhandled,
+            // it would end the process. The pool replaces the client on next use; readiness reports the outage.
+            pool.on('error', (err) => new Logger('PgPool').warn(`idle PostgreSQL connection lost: ${err.message}`));
             await runMigrations(pool, [...libraryMigrations, ...migrationsFromDirectory(options.migrationsDir)], `${service}:migrations`);
             return pool;
           },

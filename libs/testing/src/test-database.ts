@@ -34,6 +34,9 @@ export async function createTestDatabase(prefix = 't', poolSize = 10): Promise<T
   }
   const url = databaseUrl(name);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose backend is terminated (a test killing sessions, a FORCE drop racing a straggler) emits
+  // 'error' on the pool; without a listener that would crash whichever test file the worker runs next.
+  pool.on('error', () => undefined);
   return {
     name,
     url,
