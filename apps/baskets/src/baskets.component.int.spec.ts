@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError, status } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { status } from '@grpc/grpc-js';
 import { decodeEnvelope, eventMessage, Header, JetStreamPublisher, type Message } from '@mallbots/am';
-import { grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
+import { grpcPackages, protoFiles } from '@mallbots/contracts';
 import type { BasketCheckedOut } from '@mallbots/contracts/baskets';
-import { bootServiceForTest, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
 import { StoresStub } from './adapters/grpc/testing/stores-stub.server.js';
 import { BasketsChannel, BasketsConsumer, BasketsMessage, basketsRegistry, StoresChannel, StoresMessage } from './adapters/messaging/baskets.messages.js';
@@ -14,22 +12,18 @@ import { BasketsModule } from './baskets.module.js';
 
 const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 
-type Unary = (request: object, metadata: Metadata, callback: (err: ServiceError | null, response?: Record<string, unknown>) => void) => void;
 
 describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, Stores as a gRPC stub)', () => {
   let svc: ServiceUnderTest;
   let stub: StoresStub;
-  let grpc: Record<string, Unary>;
+  let grpc: GrpcTestClient;
   const registry = basketsRegistry();
   const publisher = () => new JetStreamPublisher(svc.jetstream);
 
   const url = (path = '') => `${svc.httpUrl}/api/baskets${path}`;
   const rows = async (sql: string, params: unknown[] = []) => (await svc.db.pool.query(sql, params)).rows;
   const eventCount = async (basketId: string) => (await rows('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [basketId]))[0].n as number;
-  const call = (method: string, request: object) =>
-    new Promise<Record<string, unknown>>((resolve, reject) =>
-      grpc[method]!.call(grpc, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response!))),
-    );
+  const call = (method: string, request: object) => grpc.call(method, request);
 
   /** A Stores integration event as the stores service's relay would publish it. */
   const storesEvent = (subject: string, name: string, payload: object): Message =>
@@ -76,8 +70,7 @@ describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, 
       openApi: { path: 'baskets-spec', title: 'Shopping Baskets' },
       env: { RPC_SERVICES: `STORES=${stub.address}` },
     });
-    const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles.baskets), grpcLoaderOptions())) as unknown as Record<string, Record<string, new (address: string, creds: unknown) => Record<string, Unary>>>;
-    grpc = new definition.basketspb!.BasketService!(svc.grpcAddress, credentials.createInsecure());
+    grpc = grpcTestClient('baskets', 'BasketService', svc.grpcAddress);
   }, 60_000);
 
   afterAll(async () => {

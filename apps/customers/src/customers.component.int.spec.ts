@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
 import { commandMessage, decodeEnvelope, Header, JetStreamPublisher, type MessageRegistry, SuccessReply, FailureReply } from '@mallbots/am';
-import { grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
-import { bootServiceForTest, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { grpcPackages, protoFiles } from '@mallbots/contracts';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
-import { join } from 'node:path';
 import { CustomersModule } from './customers.module.js';
 import { CustomersChannel, CustomersMessage, customersRegistry } from './adapters/messaging/customers.messages.js';
 import { fileURLToPath } from 'node:url';
@@ -13,17 +10,13 @@ import { fileURLToPath } from 'node:url';
 const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
-type Unary = (request: object, metadata: Metadata, callback: (err: ServiceError | null, response?: Record<string, unknown>) => void) => void;
 
 describe('customers service (REST, gRPC and messages on real PostgreSQL and NATS)', () => {
   let svc: ServiceUnderTest;
-  let grpc: Record<string, Unary>;
+  let grpc: GrpcTestClient;
   const registry: MessageRegistry = customersRegistry();
 
-  const call = (method: string, request: object) =>
-    new Promise<Record<string, unknown>>((resolve, reject) =>
-      grpc[method]!.call(grpc, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response!))),
-    );
+  const call = (method: string, request: object) => grpc.call(method, request);
   const rows = async (sql: string, params: unknown[] = []) => (await svc.db.pool.query(sql, params)).rows;
   const register = async (name = 'John Smith') => (await http('POST', `${svc.httpUrl}/api/customers`, { name, smsNumber: '555-0100' })).body as { id: string };
   /** Messages the stream holds on a subject, decoded. */
@@ -44,8 +37,7 @@ describe('customers service (REST, gRPC and messages on real PostgreSQL and NATS
       grpc: { package: grpcPackages.customers, protoFile: protoFiles.customers },
       openApi: { path: 'customers-spec', title: 'Customers' },
     });
-    const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles.customers), grpcLoaderOptions())) as unknown as Record<string, Record<string, new (address: string, creds: unknown) => Record<string, Unary>>>;
-    grpc = new definition.customerspb!.CustomersService!(svc.grpcAddress, credentials.createInsecure());
+    grpc = grpcTestClient('customers', 'CustomersService', svc.grpcAddress);
   }, 60_000);
 
   afterAll(async () => {

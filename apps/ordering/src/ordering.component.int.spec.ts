@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
 import { commandMessage, decodeEnvelope, eventMessage, FailureReply, Header, JetStreamPublisher, type Message, SuccessReply } from '@mallbots/am';
 import type { BasketCheckedOut_Item } from '@mallbots/contracts/baskets';
-import { grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
-import { bootServiceForTest, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { grpcPackages, protoFiles } from '@mallbots/contracts';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
 import { OrderingChannel, OrderingMessage, orderingRegistry } from './adapters/messaging/ordering.messages.js';
 import { OrderingModule } from './ordering.module.js';
@@ -14,7 +11,6 @@ import { OrderingModule } from './ordering.module.js';
 const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
-type Unary = (request: object, metadata: Metadata, callback: (err: ServiceError | null, response?: Record<string, unknown>) => void) => void;
 type Json = Record<string, unknown>;
 
 const items: BasketCheckedOut_Item[] = [
@@ -26,11 +22,10 @@ const itemsView = items.map(({ storeId, productId, storeName, productName, price
 
 describe('ordering service (REST, gRPC and messages on real PostgreSQL and NATS)', () => {
   let svc: ServiceUnderTest;
-  let grpc: Record<string, Unary>;
+  let grpc: GrpcTestClient;
   const registry = orderingRegistry();
 
-  const call = (method: string, request: object) =>
-    new Promise<Json>((resolve, reject) => grpc[method]!.call(grpc, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response!))));
+  const call = (method: string, request: object = {}) => grpc.call(method, request) as Promise<Json>;
   const rows = async (sql: string, params: unknown[] = []) => (await svc.db.pool.query(sql, params)).rows;
   const publish = (...messages: Message[]) => new JetStreamPublisher(svc.jetstream).publish(messages);
   const getOrder = (id: string) => http('GET', `${svc.httpUrl}/api/ordering/${id}`);
@@ -103,11 +98,7 @@ describe('ordering service (REST, gRPC and messages on real PostgreSQL and NATS)
       grpc: { package: grpcPackages.ordering, protoFile: protoFiles.ordering },
       openApi: { path: 'ordering-spec', title: 'Order Processing' },
     });
-    const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles.ordering), grpcLoaderOptions())) as unknown as Record<
-      string,
-      Record<string, new (address: string, creds: unknown) => Record<string, Unary>>
-    >;
-    grpc = new definition.orderingpb!.OrderingService!(svc.grpcAddress, credentials.createInsecure());
+    grpc = grpcTestClient('ordering', 'OrderingService', svc.grpcAddress);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
 import { commandMessage, decodeEnvelope, eventMessage, FailureReply, Header, JetStreamPublisher, type Message, type MessageRegistry, SuccessReply } from '@mallbots/am';
-import { grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
-import { bootServiceForTest, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { grpcPackages, protoFiles } from '@mallbots/contracts';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
 import { OrderingChannel, OrderingMessage, PaymentsChannel, PaymentsGroup, PaymentsMessage, paymentsRegistry } from './adapters/messaging/payments.messages.js';
 import { PaymentsModule } from './payments.module.js';
@@ -13,17 +10,13 @@ import { PaymentsModule } from './payments.module.js';
 const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
-type Unary = (request: object, metadata: Metadata, callback: (err: ServiceError | null, response?: Record<string, unknown>) => void) => void;
 
 describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)', () => {
   let svc: ServiceUnderTest;
-  let grpc: Record<string, Unary>;
+  let grpc: GrpcTestClient;
   const registry: MessageRegistry = paymentsRegistry();
 
-  const call = (method: string, request: object) =>
-    new Promise<Record<string, unknown>>((resolve, reject) =>
-      grpc[method]!.call(grpc, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response!))),
-    );
+  const call = (method: string, request: object) => grpc.call(method, request);
   const rows = async (sql: string, params: unknown[] = []) => (await svc.db.pool.query(sql, params)).rows;
   const tables = async () => rows('SELECT (SELECT count(*)::int FROM payments) AS payments, (SELECT count(*)::int FROM invoices) AS invoices');
   const invoiceRow = async (id: string) => (await rows('SELECT id, order_id, payment_id, amount_cents::int AS cents, status, version FROM invoices WHERE id = $1', [id]))[0];
@@ -68,8 +61,7 @@ describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)
       grpc: { package: grpcPackages.payments, protoFile: protoFiles.payments },
       openApi: { path: 'payments-spec', title: 'Payments' },
     });
-    const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles.payments), grpcLoaderOptions())) as unknown as Record<string, Record<string, new (address: string, creds: unknown) => Record<string, Unary>>>;
-    grpc = new definition.paymentspb!.PaymentsService!(svc.grpcAddress, credentials.createInsecure());
+    grpc = grpcTestClient('payments', 'PaymentsService', svc.grpcAddress);
   }, 60_000);
 
   afterAll(async () => {

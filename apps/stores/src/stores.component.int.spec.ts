@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
 import { decodeEnvelope, type MessageRegistry } from '@mallbots/am';
-import { grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
-import { bootServiceForTest, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { grpcPackages, protoFiles } from '@mallbots/contracts';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
 import { StoresChannel, StoresMessage, storesRegistry } from './adapters/messaging/stores.messages.js';
 import { StoresModule } from './stores.module.js';
 
 const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 
-type Unary = (request: object, metadata: Metadata, callback: (err: ServiceError | null, response?: Record<string, unknown>) => void) => void;
 type Json = Record<string, unknown>;
 
 describe('stores service (REST, gRPC and integration events on real PostgreSQL and NATS)', () => {
   let svc: ServiceUnderTest;
-  let grpc: Record<string, Unary>;
+  let grpc: GrpcTestClient;
   const registry: MessageRegistry = storesRegistry();
 
   const api = (path = '') => `${svc.httpUrl}/api/stores${path}`;
-  const call = (method: string, request: object = {}) =>
-    new Promise<Json>((resolve, reject) => grpc[method]!.call(grpc, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response!))));
+  const call = (method: string, request: object = {}) => grpc.call(method, request) as Promise<Json>;
   const rows = async (sql: string, params: unknown[] = []) => (await svc.db.pool.query(sql, params)).rows;
 
   const createStore = async (name = 'Mall Mart', location = 'Level 1') => {
@@ -78,11 +73,7 @@ describe('stores service (REST, gRPC and integration events on real PostgreSQL a
       grpc: { package: grpcPackages.stores, protoFile: protoFiles.stores },
       openApi: { path: 'stores-spec', title: 'Store Management' },
     });
-    const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles.stores), grpcLoaderOptions())) as unknown as Record<
-      string,
-      Record<string, new (address: string, creds: unknown) => Record<string, Unary>>
-    >;
-    grpc = new definition.storespb!.StoresService!(svc.grpcAddress, credentials.createInsecure());
+    grpc = grpcTestClient('stores', 'StoresService', svc.grpcAddress);
   }, 60_000);
 
   afterAll(async () => {

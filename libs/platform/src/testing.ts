@@ -1,6 +1,10 @@
 // Component-test harness for services: the real application on real PostgreSQL (a database of its own) and a NATS
 // server of its own, so a service's durable consumers and the `mallbots` stream never meet another test's.
+import { join } from 'node:path';
+import { type ChannelCredentials, credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
 import type { INestApplication } from '@nestjs/common';
+import { type ContractContext, grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
 import { connectJetStream, type JetStreamConnection } from '@mallbots/am';
 import { createTestDatabase, freePorts, startDisposableNats, type DisposableNats, type TestDatabase } from '@mallbots/testing';
 import { createServiceApp, type ServiceAppOptions } from './bootstrap.js';
@@ -79,4 +83,32 @@ export async function http(method: string, url: string, body?: unknown): Promise
     // not JSON: keep the text
   }
   return { status: response.status, body: parsed, contentType: response.headers.get('content-type') };
+}
+
+type UnaryMethod = (request: object, metadata: Metadata, callback: (err: ServiceError | null, response?: Record<string, unknown>) => void) => void;
+
+export interface GrpcTestClient {
+  /** Calls a unary RPC by its (lowerCamelCase) method name; rejects with the gRPC ServiceError (`code`, `details`). */
+  call(method: string, request?: object): Promise<Record<string, unknown>>;
+  close(): void;
+}
+
+/** A plain grpc-js client for a context's service, loaded from its api.proto as the reference's clients would be. */
+export function grpcTestClient(context: ContractContext, service: string, address: string): GrpcTestClient {
+  const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles[context]), grpcLoaderOptions())) as unknown as Record<
+    string,
+    Record<string, new (address: string, creds: ChannelCredentials) => Record<string, UnaryMethod> & { close(): void }>
+  >;
+  const Client = definition[grpcPackages[context]]?.[service];
+  if (!Client) throw new Error(`${grpcPackages[context]}.${service} is not in ${protoFiles[context]}`);
+  const client = new Client(address, credentials.createInsecure());
+  return {
+    call: (method, request = {}) =>
+      new Promise((resolve, reject) => {
+        const rpc = client[method];
+        if (!rpc) return reject(new Error(`${service} has no method ${method}`));
+        rpc.call(client, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response ?? {})));
+      }),
+    close: () => client.close(),
+  };
 }
