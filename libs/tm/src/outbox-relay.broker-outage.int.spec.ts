@@ -87,7 +87,7 @@ describe('OutboxRelay during a real broker outage', () => {
       // nats.js discards its unsent buffer on every reconnect attempt, so the outage alone rarely produces such a
       // repeat. Force one for every row — a relay that crashed before marking — to show that the restarted server
       // still de-duplicates messages it stored before the restart (the window is rebuilt from the file store).
-      await db.pool.query('UPDATE outbox SET published_at = NULL');
+      await db.pool.query('SELECT outbox_republish(0)');
       await db.pool.query(`NOTIFY "${ns}"`);
       // The counter moves just after the marking UPDATE commits, so it is awaited, not read once.
       await eventually(async () => (await unpublished()) === 0 && (await metric(registry, 'outbox_published_total')) === 140);

@@ -35,6 +35,7 @@ describe('OutboxRelay', () => {
     return r;
   };
   const write = (...messages: Message[]) => tx.run(() => writer.publish(messages));
+  const floor = async () => Number((await db.pool.query<{ floor: string }>('SELECT floor FROM outbox_relay_state')).rows[0]!.floor);
   const unpublished = async () => (await db.pool.query<{ id: string }>('SELECT id FROM outbox WHERE published_at IS NULL ORDER BY seq')).rows.map((r) => r.id);
 
   beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('OutboxRelay', () => {
     channel = `outbox_${Math.random().toString(36).slice(2, 8)}`;
     writer = new OutboxWriter(tx, { channel });
     relays = [];
-    await db.pool.query('TRUNCATE outbox, effects');
+    await db.pool.query('TRUNCATE outbox, effects; UPDATE outbox_relay_state SET floor = 0');
   });
   afterEach(async () => {
     await Promise.all(relays.map((r) => r.stop()));
@@ -104,14 +105,50 @@ describe('OutboxRelay', () => {
       await new Promise<void>((resolve) => (commitA = resolve));
     });
     await eventually(() => commitA !== undefined);
+    // A's row is not visible yet, its number is: nothing else has written since.
+    const seqOfA = Number((await db.pool.query<{ n: string }>('SELECT last_value AS n FROM outbox_seq')).rows[0]!.n);
     await write(b); // higher seq, commits first
     await eventually(() => publisher.publishedIds().includes(b.id));
     expect(publisher.publishedIds()).toEqual([b.id]);
+    // More passes while A is open: each one may raise the floor, but never past A's seq.
+    const later = [testMessage(), testMessage(), testMessage()];
+    for (const m of later) {
+      await write(m);
+      await eventually(() => publisher.publishedIds().includes(m.id));
+    }
+    expect(await floor()).toBeLessThanOrEqual(seqOfA);
     commitA();
     await txA;
     await eventually(() => publisher.publishedIds().includes(a.id));
-    expect(publisher.publishedIds()).toEqual([b.id, a.id]);
+    expect(publisher.publishedIds()).toEqual([b.id, ...later.map((m) => m.id), a.id]);
     expect(await unpublished()).toEqual([]);
+    // Once A has ended, later passes raise the floor above it (it is stored by the pass after the one that earned it).
+    for (let i = 0; i < 5 && (await floor()) <= seqOfA; i++) {
+      const m = testMessage();
+      await write(m);
+      await eventually(() => publisher.publishedIds().includes(m.id));
+    }
+    expect(await floor()).toBeGreaterThan(seqOfA);
+  });
+
+  it('outbox_republish publishes rows again: it lowers the floor, and a floor earned before it is not stored', async () => {
+    const publisher = new FlakyPublisher();
+    relay(publisher);
+    const messages = Array.from({ length: 5 }, () => testMessage());
+    for (const m of messages) {
+      await write(m);
+      await eventually(() => publisher.publishedIds().includes(m.id));
+    }
+    // The relay has stored a floor and holds a higher one earned by its last pass. Republishing from exactly the
+    // stored floor must make it drop the earned one, or the rows in between would stay unpublished for ever.
+    const stored = await floor();
+    expect(stored).toBeGreaterThan(0);
+    const again = (await db.pool.query<{ id: string }>('SELECT id FROM outbox WHERE seq >= $1 ORDER BY seq', [stored])).rows.map((r) => r.id);
+    expect(again.length).toBeGreaterThan(0);
+    await db.pool.query('SELECT outbox_republish($1)', [stored]);
+    await db.pool.query(`NOTIFY "${channel}"`);
+    await eventually(async () => (await unpublished()).length === 0);
+    expect(publisher.publishedIds()).toEqual([...messages.map((m) => m.id), ...again]);
   });
 
   it('broker down: retries with backoff, never gives up, then catches up with nothing lost, first publication in seq order', async () => {

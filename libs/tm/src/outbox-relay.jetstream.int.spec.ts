@@ -39,7 +39,7 @@ describe('OutboxRelay with the real JetStream publisher', () => {
       expect(await stored()).toBe(1000);
 
       // A relay that crashed before marking would publish these rows again: Nats-Msg-Id de-duplication drops them.
-      await db.pool.query('UPDATE outbox SET published_at = NULL WHERE seq IN (SELECT seq FROM outbox ORDER BY seq LIMIT 50)');
+      await db.pool.query('SELECT outbox_republish(min(seq), min(seq) + 49) FROM outbox');
       await db.pool.query(`NOTIFY "${ns}"`);
       await eventually(async () => (await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL LIMIT 1')).rowCount === 0);
       expect(await stored()).toBe(1000);

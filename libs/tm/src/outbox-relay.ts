@@ -40,6 +40,20 @@ interface OutboxRow extends MessageRow {
   seq: string;
 }
 
+/** "Every seq <= seqHigh was handed out to a transaction whose xid is below xid" (outbox_relay_tick). */
+interface Checkpoint {
+  seqHigh: bigint;
+  xid: string;
+}
+
+interface TickRow {
+  scan_floor: string;
+  generation: string;
+  settled: boolean;
+  seq_high: string | null;
+  checkpoint_xid: string | null;
+}
+
 interface InFlight {
   size: number;
   outcome: Promise<{ acked: OutboxRow[]; failure?: unknown; failedCount: number }>;
@@ -51,9 +65,12 @@ interface InFlight {
  * - Nothing lost: a row is marked published only after the broker acked it (#15 marked rows before the ack);
  *   PublishError.failedIds stay unpublished and are retried; every error — broker or database — is retried with
  *   capped, jittered backoff and the relay never exits while started (#16 stopped for good on the first error).
- * - Nothing skipped: each pass starts from the oldest row with `published_at IS NULL` and walks up in seq order. A
- *   row whose transaction commits after higher seqs were published is found by the next pass (its commit's NOTIFY
- *   starts one); no high-water mark survives a pass.
+ * - Nothing skipped: each pass starts from the *floor* (every row below it is published) and walks up in seq
+ *   order. A row whose transaction commits after higher seqs were published is found by the next pass (its
+ *   commit's NOTIFY starts one), because the floor only moves past a seq once the transaction that could hold it
+ *   has provably ended: before each pass one call of `outbox_relay_tick` (tm-schema.ts) checks a checkpoint —
+ *   "the last seq handed out" read before an xid was taken — against the oldest running xid. A pass that drained
+ *   everything after a settled checkpoint raises the floor to just above that checkpoint's seq.
  * - Order: one active relay per service (#17 let replicas publish the same rows), elected by a session-level
  *   `pg_try_advisory_lock` on the relay's dedicated connection; rows go out in seq order, each batch in flight
  *   at once. Standbys retry the lock; when the active relay's session ends (stop, crash, network) PostgreSQL
@@ -63,8 +80,9 @@ interface InFlight {
  *   de-duplication absorbs it within its window, the consumers' inbox always (O09).
  * - Speed: per batch exactly one SELECT, one publish call (all messages in flight) and one
  *   `UPDATE … WHERE seq = ANY($1)`, pipelined so the database work of the neighbouring batches overlaps the broker
- *   round trip; when a pass is drained it sleeps until a NOTIFY (sent by OutboxWriter, delivered at commit) or the
- *   poll interval.
+ *   round trip; the UPDATE is a HOT update (no index mentions published_at, pages are half free), and the floor
+ *   keeps the SELECT from walking published rows. When a pass is drained the relay sleeps until a NOTIFY (sent by
+ *   OutboxWriter, delivered at commit) or the poll interval.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
@@ -175,11 +193,20 @@ export class OutboxRelay {
    * failed rows are the oldest unpublished ones and go out first.
    */
   private async relayWhileActive(session: pg.PoolClient, lost: () => Error | undefined): Promise<void> {
+    let pending: Checkpoint | undefined;
+    let earned: { generation: string; to: bigint } | undefined;
     while (this.running) {
       this.wakeRequested = false;
-      const outcome = await this.relayPass(session);
+      const tick = await this.tick(session, earned, pending);
+      earned = undefined;
+      const settled = tick.settled ? pending : undefined;
+      if (tick.checkpoint_xid !== null) pending = { seqHigh: BigInt(tick.seq_high!), xid: tick.checkpoint_xid };
+      const outcome = await this.relayPass(session, tick.scan_floor);
       const err = lost();
       if (err) throw err;
+      // Every row <= settled.seqHigh was visible to this pass, and a drained pass published all it saw.
+      if (outcome === 'drained' && settled && settled.seqHigh + 1n > BigInt(tick.scan_floor)) earned = { generation: tick.generation, to: settled.seqHigh + 1n };
+      if (outcome === 'stopped') return;
       if (outcome === 'failed') {
         await this.pause(this.backoff.next());
         continue;
@@ -189,9 +216,20 @@ export class OutboxRelay {
     }
   }
 
-  private async relayPass(session: pg.PoolClient): Promise<'drained' | 'failed'> {
+  /** The floor to scan from; settles the pending checkpoint or takes one; stores the floor the last pass earned. */
+  private async tick(session: pg.PoolClient, earned: { generation: string; to: bigint } | undefined, pending: Checkpoint | undefined): Promise<TickRow> {
+    const { rows } = await session.query<TickRow>({
+      name: 'tm_outbox_relay_tick',
+      text: 'SELECT scan_floor::text, generation::text, settled, seq_high::text, checkpoint_xid::text FROM outbox_relay_tick($1::bigint, $2::bigint, $3::xid8)',
+      values: [earned?.generation ?? null, earned?.to.toString() ?? null, pending?.xid ?? null],
+    });
+    return rows[0]!;
+  }
+
+  private async relayPass(session: pg.PoolClient, floor: string): Promise<'drained' | 'failed' | 'stopped'> {
     let marking: Promise<void> = Promise.resolve();
-    let next: Promise<OutboxRow[]> | undefined = observed(this.fetch(session, '0'));
+    let next: Promise<OutboxRow[]> | undefined = observed(this.fetch(session, (BigInt(floor) - 1n).toString()));
+    let drained = false;
     // Up to `batchesInFlight` batches with the broker at once: new batches go out while the acks of earlier ones
     // travel back. All go out in seq order on one connection, so the stream stores them in order.
     const inFlight: InFlight[] = [];
@@ -208,6 +246,7 @@ export class OutboxRelay {
     try {
       while (next && this.running && ok) {
         const rows: OutboxRow[] = await next;
+        drained = rows.length < this.batchSize;
         if (rows.length === 0) break;
         // Read ahead only while batches come back full: a short batch means the table is drained for this pass.
         next = rows.length === this.batchSize ? observed(this.fetch(session, rows[rows.length - 1]!.seq)) : undefined;
@@ -215,7 +254,8 @@ export class OutboxRelay {
         if (inFlight.length >= this.batchesInFlight) ok = await settle(inFlight.shift()!);
       }
       while (ok && inFlight.length > 0) ok = await settle(inFlight.shift()!);
-      return ok ? 'drained' : 'failed';
+      if (!ok) return 'failed';
+      return drained ? 'drained' : 'stopped';
     } finally {
       // Settle what is still in flight (its acked rows are marked), then the last mark; a failed mark or read is
       // rethrown: the session is broken and the supervisor reconnects.
@@ -257,7 +297,7 @@ export class OutboxRelay {
   private async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
     const { rows } = await this.options.pool.query<{ count: number; age: number | null }>(
       `SELECT count(*)::int AS count, EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS age
-         FROM outbox WHERE published_at IS NULL`,
+         FROM outbox WHERE seq >= (SELECT floor FROM outbox_relay_state) AND published_at IS NULL`,
     );
     return { count: rows[0]?.count ?? 0, oldestAgeSeconds: Math.max(0, rows[0]?.age ?? 0) };
   }

@@ -27,6 +27,21 @@ describe('OutboxWriter', () => {
   });
   beforeEach(() => db.pool.query('TRUNCATE outbox'));
 
+  it('a transaction has its xid before it holds an outbox seq (what lets the relay prove a seq is settled)', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows: before } = await client.query('SELECT pg_current_xact_id_if_assigned() AS xid');
+      expect(before[0].xid).toBeNull();
+      const { rows: after } = await client.query('SELECT outbox_next_seq() AS seq, pg_current_xact_id_if_assigned() AS xid');
+      expect(after[0].seq).toEqual(expect.any(String));
+      expect(after[0].xid).not.toBeNull();
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
   it('writes every message of a call, in order, in the current transaction', async () => {
     const messages = [testMessage({ headers: { 'correlation-id': 'c1' } }), testMessage(), testMessage()];
     await t.runner.run(() => writer.publish(messages));

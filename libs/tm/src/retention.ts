@@ -30,7 +30,16 @@ export async function cleanupMessages(db: SqlExecutor, options: RetentionOptions
   const batch = options.batchSize ?? 1000;
   return {
     inbox: await deleteInBatches(db, 'inbox', 'ctid', 'received_at < now() - $1 * interval \'1 millisecond\'', options.inboxOlderThanMs, batch),
-    outbox: await deleteInBatches(db, 'outbox', 'seq', 'published_at < now() - $1 * interval \'1 millisecond\'', options.publishedOutboxOlderThanMs, batch),
+    // published_at >= created_at, so the created_at condition changes nothing but lets the created_at index find
+    // the rows (no index mentions published_at: see tm-schema.ts).
+    outbox: await deleteInBatches(
+      db,
+      'outbox',
+      'seq',
+      'created_at < now() - $1 * interval \'1 millisecond\' AND published_at < now() - $1 * interval \'1 millisecond\'',
+      options.publishedOutboxOlderThanMs,
+      batch,
+    ),
     failures: await deleteInBatches(db, 'message_failures', 'ctid', 'at < now() - $1 * interval \'1 millisecond\'', options.failuresOlderThanMs, batch),
   };
 }
