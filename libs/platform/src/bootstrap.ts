@@ -7,6 +7,7 @@ import { grpcLoaderOptions, protoRoot } from '@mallbots/contracts';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { join } from 'node:path';
 import type { ServiceConfig } from './service-config.js';
+import { startTracing } from './tracing/tracing-sdk.js';
 
 export interface ServiceAppOptions {
   readonly config: ServiceConfig;
@@ -58,6 +59,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
 /** Serves HTTP and gRPC until SIGTERM/SIGINT; the shutdown hooks then drain consumers, stop the relay, close pools. */
 export async function runService(options: ServiceAppOptions): Promise<INestApplication> {
   const logger = new Logger('Bootstrap');
+  // Before the app exists, so every span it makes goes to the provider; stopped last by PlatformModule.
+  const tracing = startTracing({ service: options.config.service });
   const app = await createServiceApp(options);
   // Nest's shutdown hooks run on these signals too; this only bounds how long they may take (SHUTDOWN_TIMEOUT).
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -70,6 +73,7 @@ export async function runService(options: ServiceAppOptions): Promise<INestAppli
   }
   await app.startAllMicroservices();
   await app.listen(options.config.http.port, options.config.http.host);
+  if (tracing.recording) logger.log('exporting traces over OTLP/gRPC');
   logger.log(`${options.config.service} serving HTTP on ${options.config.http.host}:${options.config.http.port}${options.grpc ? ` and gRPC on ${options.config.grpc.host}:${options.config.grpc.port}` : ''}`);
   return app;
 }

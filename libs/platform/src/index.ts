@@ -6,3 +6,6 @@ export { createDataSource, poolConfig } from './database.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export { EVENT_PUBLISHER, JETSTREAM, PG_POOL, SERVICE_CONFIG } from './platform.tokens.js';
 export { createServiceApp, runService, type ServiceAppOptions } from './bootstrap.js';
+export { startTracing, shutdownTracing, type Tracing, type TracingOptions } from './tracing/tracing-sdk.js';
+export { TracingInterceptor } from './tracing/tracing.interceptor.js';
+export { tracingClientInterceptor } from './tracing/grpc-client-tracing.js';

@@ -24,6 +24,8 @@ import { ErrorFilter } from './error.filter.js';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health.controller.js';
 import { loggingModule } from './logging.js';
 import { TransactionInterceptor } from './transaction.interceptor.js';
+import { TracingInterceptor } from './tracing/tracing.interceptor.js';
+import { shutdownTracing } from './tracing/tracing-sdk.js';
 import { migrationsFromDirectory, runMigrations, type Migration } from './migrations.js';
 import { EVENT_PUBLISHER, JETSTREAM, PG_POOL, SERVICE_CONFIG } from './platform.tokens.js';
 import type { ServiceConfig } from './service-config.js';
@@ -77,6 +79,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.dataSource.destroy();
     await this.pool.end();
     this.logger.log('stopped');
+    await shutdownTracing();
   }
 }
 
@@ -167,6 +170,8 @@ export class PlatformModule {
         ],
       },
       { provide: APP_FILTER, useClass: ErrorFilter },
+      // Interceptors run in this order: the span first, so the transaction (and the outbox rows) run inside it.
+      { provide: APP_INTERCEPTOR, useClass: TracingInterceptor },
       { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
       PlatformLifecycle,
     ];

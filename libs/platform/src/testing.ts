@@ -69,10 +69,15 @@ export async function bootServiceForTest(options: BootOptions): Promise<ServiceU
 }
 
 /** JSON over HTTP without a client library: status and parsed body. */
-export async function http(method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown; contentType: string | null }> {
+export async function http(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; contentType: string | null }> {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -89,7 +94,7 @@ type UnaryMethod = (request: object, metadata: Metadata, callback: (err: Service
 
 export interface GrpcTestClient {
   /** Calls a unary RPC by its (lowerCamelCase) method name; rejects with the gRPC ServiceError (`code`, `details`). */
-  call(method: string, request?: object): Promise<Record<string, unknown>>;
+  call(method: string, request?: object, metadata?: Record<string, string>): Promise<Record<string, unknown>>;
   close(): void;
 }
 
@@ -103,11 +108,13 @@ export function grpcTestClient(context: ContractContext, service: string, addres
   if (!Client) throw new Error(`${grpcPackages[context]}.${service} is not in ${protoFiles[context]}`);
   const client = new Client(address, credentials.createInsecure());
   return {
-    call: (method, request = {}) =>
+    call: (method, request = {}, headers = {}) =>
       new Promise((resolve, reject) => {
         const rpc = client[method];
         if (!rpc) return reject(new Error(`${service} has no method ${method}`));
-        rpc.call(client, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response ?? {})));
+        const metadata = new Metadata();
+        for (const [key, value] of Object.entries(headers)) metadata.set(key, value);
+        rpc.call(client, request, metadata, (err, response) => (err ? reject(err) : resolve(response ?? {})));
       }),
     close: () => client.close(),
   };

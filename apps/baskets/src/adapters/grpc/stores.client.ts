@@ -6,6 +6,7 @@ import { grpcLoaderOptions, grpcPackages, grpcServices, protoFiles, protoRoot } 
 import type { GetProductRequest, GetProductResponse, GetStoreRequest, GetStoreResponse } from '@mallbots/contracts/stores';
 import { type DomainError, domainErrorFromGrpc, InternalError, Money, NotFoundError, UnavailableError } from '@mallbots/ddd';
 import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, type IPolicy, retry, wrap } from 'cockatiel';
+import { tracingClientInterceptor } from '@mallbots/platform';
 import type { RemoteProduct, RemoteStore, StoresService } from '../../application/ports/stores-service.port.js';
 
 export interface StoresClientOptions {
@@ -50,7 +51,8 @@ export class StoresGrpcClient implements StoresService, OnApplicationShutdown {
   ) {
     const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles.stores), grpcLoaderOptions()));
     const Service = (definition[grpcPackages.stores] as Record<string, ServiceClientConstructor>)[grpcServices.stores]!;
-    this.client = new Service(address, credentials.createInsecure()) as unknown as Client & Record<string, Unary>;
+    // The interceptor continues the caller’s trace in stores (traceparent in the call metadata, T02).
+    this.client = new Service(address, credentials.createInsecure(), { interceptors: [tracingClientInterceptor] }) as unknown as Client & Record<string, Unary>;
     this.deadlineMs = options.deadlineMs ?? 2_000;
     const breaker = circuitBreaker(
       handleWhen((err) => downstreamFault.has(grpcCode(err) ?? -1)),
