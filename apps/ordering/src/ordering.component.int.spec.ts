@@ -298,7 +298,7 @@ describe('ordering service (REST, gRPC and messages on real PostgreSQL and NATS)
   describe('gRPC', () => {
     it('serves orderingpb.OrderingService: create, get, ready, complete, cancel, with typed errors as gRPC statuses', async () => {
       const { id } = (await call('createOrder', { items: itemsView, customerId: 'customer-g', paymentId: 'payment-g' })) as { id: string };
-      expect(await call('getOrder', { id })).toEqual({ order: { id, customerId: 'customer-g', paymentId: 'payment-g', items: itemsView, status: 'pending' } });
+      expect(await call('getOrder', { id })).toEqual({ order: { id, customerId: 'customer-g', paymentId: 'payment-g', items: itemsView, status: 'pending', shoppingId: '', invoiceId: '' } });
 
       await expect(call('readyOrder', { id })).rejects.toMatchObject({ code: 9, details: 'the order cannot be readied' });
       await send(OrderingMessage.ApproveOrder, { id, shoppingId: 'shopping-g' });
@@ -307,7 +307,7 @@ describe('ordering service (REST, gRPC and messages on real PostgreSQL and NATS)
       // Repeating the completion with the same invoice is no error and changes nothing.
       await call('completeOrder', { id, invoiceId: 'invoice-g' });
       await expect(call('completeOrder', { id, invoiceId: 'another' })).rejects.toMatchObject({ code: 9, details: 'the order cannot be completed' });
-      expect(await call('getOrder', { id })).toMatchObject({ order: { status: 'completed' } });
+      expect(await call('getOrder', { id })).toMatchObject({ order: { status: 'completed', shoppingId: 'shopping-g', invoiceId: 'invoice-g' } });
       // The invoice id reaches the order (the reference dropped it) and OrderCompleted.
       expect((await getOrder(id)).body).toMatchObject({ order: { invoiceId: 'invoice-g', shoppingId: 'shopping-g' } });
       expect((await integrationEventsUntil(id, OrderingMessage.OrderCompleted)).at(-1)).toEqual([OrderingMessage.OrderCompleted, { id, customerId: 'customer-g', invoiceId: 'invoice-g' }]);

@@ -46,9 +46,9 @@ export class OrderingGrpcController implements OrderingServiceController {
 
   async getOrder(request: GetOrderRequest): Promise<GetOrderResponse> {
     const view = await this.queries.execute(new GetOrderQuery(request.id ?? ''));
-    // The proto's Order has no shopping or invoice id: only its own fields go on the wire.
+    // shopping_id and invoice_id are additive proto fields (empty until known), as in the REST answer.
     const { id, customerId, paymentId, status } = view;
-    return { order: { id, customerId, paymentId, status, items: view.items.map((i) => ({ ...i })) } };
+    return { order: { id, customerId, paymentId, status, items: view.items.map((i) => ({ ...i })), shoppingId: view.shoppingId ?? '', invoiceId: view.invoiceId ?? '' } };
   }
 
   async cancelOrder(request: CancelOrderRequest): Promise<object> {

@@ -19,6 +19,12 @@ export interface Order {
   paymentId: string;
   items: Item[];
   status: string;
+  /**
+   * Additive (not in the reference): the depot's shopping list once the order is approved, and the paid invoice once
+   * it is completed; empty before. Old clients skip unknown fields.
+   */
+  shoppingId: string;
+  invoiceId: string;
 }
 
 export interface Item {
@@ -73,7 +79,7 @@ export interface CompleteOrderResponse {
 export const ORDERINGPB_PACKAGE_NAME = "orderingpb";
 
 function createBaseOrder(): Order {
-  return { id: "", customerId: "", paymentId: "", items: [], status: "" };
+  return { id: "", customerId: "", paymentId: "", items: [], status: "", shoppingId: "", invoiceId: "" };
 }
 
 export const Order: MessageFns<Order> = {
@@ -92,6 +98,12 @@ export const Order: MessageFns<Order> = {
     }
     if (message.status !== "") {
       writer.uint32(42).string(message.status);
+    }
+    if (message.shoppingId !== "") {
+      writer.uint32(50).string(message.shoppingId);
+    }
+    if (message.invoiceId !== "") {
+      writer.uint32(58).string(message.invoiceId);
     }
     return writer;
   },
@@ -147,6 +159,22 @@ export const Order: MessageFns<Order> = {
             }
 
             message.status = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.shoppingId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.invoiceId = reader.string();
             continue;
           }
         }
