@@ -159,7 +159,7 @@ describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, 
       expect(await http('PUT', url(`/${id}/checkout`), { paymentId: '' })).toMatchObject({ status: 400, body: { code: 3, message: 'the payment id cannot be blank' } });
       expect(await http('PUT', url(`/${id}/checkout`), { paymentId: 'payment-id' })).toMatchObject({ status: 200, body: {} });
       expect(await http('GET', url(`/${id}`))).toMatchObject({ body: { basket: { status: 'checked_out', paymentId: 'payment-id' } } });
-      expect(await http('PUT', url(`/${id}/addItem`), { productId, quantity: 1 })).toMatchObject({ status: 400, body: { code: 9, message: 'the basket cannot be modified' } });
+      expect(await http('PUT', url(`/${id}/addItem`), { productId, quantity: 1 })).toMatchObject({ status: 400, body: { code: 3, message: 'the basket cannot be modified' } });
 
       const messages = await eventually(async () => {
         const mine = await basketMessages(id);
@@ -217,7 +217,7 @@ describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, 
       await http('PUT', url(`/${id}/addItem`), { productId, quantity: 3 });
       expect(await http('DELETE', url(`/${id}`))).toMatchObject({ status: 200, body: {} });
       expect(await http('GET', url(`/${id}`))).toMatchObject({ body: { basket: { id, items: [], status: 'canceled', total: 0 } } });
-      expect(await http('DELETE', url(`/${id}`))).toMatchObject({ status: 400, body: { code: 9, message: 'the basket cannot be cancelled' } });
+      expect(await http('DELETE', url(`/${id}`))).toMatchObject({ status: 400, body: { code: 3, message: 'the basket cannot be cancelled' } });
       const messages = await eventually(async () => {
         const mine = await basketMessages(id);
         return mine.length === 2 ? mine : undefined;
@@ -331,12 +331,12 @@ describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, 
       await expect(call('addItem', { id, productId: randomUUID(), quantity: 1 })).rejects.toMatchObject({ code: 5, details: 'product fallback failed: product was not located' });
       await expect(call('checkoutBasket', { id, paymentId: '' })).rejects.toMatchObject({ code: 3, details: 'the payment id cannot be blank' });
       expect(await call('checkoutBasket', { id, paymentId: 'grpc-payment' })).toEqual({});
-      await expect(call('cancelBasket', { id })).rejects.toMatchObject({ code: 9, details: 'the basket cannot be cancelled' });
+      await expect(call('cancelBasket', { id })).rejects.toMatchObject({ code: 3, details: 'the basket cannot be cancelled' });
       await expect(call('getBasket', { id: randomUUID() })).rejects.toMatchObject({ code: 5 });
       await expect(call('startBasket', { customerId: '' })).rejects.toMatchObject({ code: 3, details: 'the customer id cannot be blank' });
 
       const empty = (await call('startBasket', { customerId: 'grpc-customer' })) as { id: string };
-      await expect(call('checkoutBasket', { id: empty.id, paymentId: 'p' })).rejects.toMatchObject({ code: 9, details: 'the basket has no items' });
+      await expect(call('checkoutBasket', { id: empty.id, paymentId: 'p' })).rejects.toMatchObject({ code: 3, details: 'the basket has no items' });
       expect(await call('cancelBasket', { id: empty.id })).toEqual({});
     });
   });

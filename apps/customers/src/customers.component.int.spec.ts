@@ -82,7 +82,7 @@ describe('customers service (REST, gRPC and messages on real PostgreSQL and NATS
 
     it('refuses to enable an enabled customer (400, the reference’s text)', async () => {
       const { id } = await register();
-      expect(await http('PUT', `${svc.httpUrl}/api/customers/${id}/enable`, {})).toMatchObject({ status: 400, body: { code: 9, message: 'the customer is already enabled' } });
+      expect(await http('PUT', `${svc.httpUrl}/api/customers/${id}/enable`, {})).toMatchObject({ status: 400, body: { code: 3, message: 'the customer is already enabled' } });
     });
 
     it('echoes the caller’s x-request-id, or makes one', async () => {

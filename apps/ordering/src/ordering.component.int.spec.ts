@@ -243,12 +243,12 @@ describe('ordering service (REST, gRPC and messages on real PostgreSQL and NATS)
       expect(events.at(-1)).toEqual([OrderingMessage.OrderCanceled, { id, customerId: 'customer-9', paymentId: 'payment-9' }]);
     });
 
-    it('refuses to cancel an order that is no longer pending (400, FAILED_PRECONDITION, the reference’s text)', async () => {
+    it('refuses to cancel an order that is no longer pending (400, INVALID_ARGUMENT as the reference, the reference’s text)', async () => {
       const id = await pendingOrder();
       await send(OrderingMessage.ApproveOrder, { id, shoppingId: 'shopping-1' });
 
       const refused = await http('DELETE', `${svc.httpUrl}/api/ordering/${id}`);
-      expect(refused).toMatchObject({ status: 400, body: { code: 9, message: 'the order cannot be cancelled' } });
+      expect(refused).toMatchObject({ status: 400, body: { code: 3, message: 'the order cannot be cancelled' } });
       expect(await storedEventNames(id)).toEqual(['ordering.OrderCreated', 'ordering.OrderApproved']);
     });
 
@@ -300,19 +300,19 @@ describe('ordering service (REST, gRPC and messages on real PostgreSQL and NATS)
       const { id } = (await call('createOrder', { items: itemsView, customerId: 'customer-g', paymentId: 'payment-g' })) as { id: string };
       expect(await call('getOrder', { id })).toEqual({ order: { id, customerId: 'customer-g', paymentId: 'payment-g', items: itemsView, status: 'pending', shoppingId: '', invoiceId: '' } });
 
-      await expect(call('readyOrder', { id })).rejects.toMatchObject({ code: 9, details: 'the order cannot be readied' });
+      await expect(call('readyOrder', { id })).rejects.toMatchObject({ code: 3, details: 'the order cannot be readied' });
       await send(OrderingMessage.ApproveOrder, { id, shoppingId: 'shopping-g' });
       await call('readyOrder', { id });
       await call('completeOrder', { id, invoiceId: 'invoice-g' });
       // Repeating the completion with the same invoice is no error and changes nothing.
       await call('completeOrder', { id, invoiceId: 'invoice-g' });
-      await expect(call('completeOrder', { id, invoiceId: 'another' })).rejects.toMatchObject({ code: 9, details: 'the order cannot be completed' });
+      await expect(call('completeOrder', { id, invoiceId: 'another' })).rejects.toMatchObject({ code: 3, details: 'the order cannot be completed' });
       expect(await call('getOrder', { id })).toMatchObject({ order: { status: 'completed', shoppingId: 'shopping-g', invoiceId: 'invoice-g' } });
       // The invoice id reaches the order (the reference dropped it) and OrderCompleted.
       expect((await getOrder(id)).body).toMatchObject({ order: { invoiceId: 'invoice-g', shoppingId: 'shopping-g' } });
       expect((await integrationEventsUntil(id, OrderingMessage.OrderCompleted)).at(-1)).toEqual([OrderingMessage.OrderCompleted, { id, customerId: 'customer-g', invoiceId: 'invoice-g' }]);
 
-      await expect(call('cancelOrder', { id })).rejects.toMatchObject({ code: 9, details: 'the order cannot be cancelled' });
+      await expect(call('cancelOrder', { id })).rejects.toMatchObject({ code: 3, details: 'the order cannot be cancelled' });
       await expect(call('getOrder', { id: 'nope' })).rejects.toMatchObject({ code: 5, details: 'order nope not found' });
       await expect(call('cancelOrder', { id: 'nope' })).rejects.toMatchObject({ code: 5 });
       await expect(call('createOrder', { items: [], customerId: 'c', paymentId: 'p' })).rejects.toMatchObject({ code: 3, details: 'the order has no items' });

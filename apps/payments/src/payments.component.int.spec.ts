@@ -120,8 +120,8 @@ describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)
         body: { invoice: { id, orderId: id, paymentId: 'payment-1', amount: 25.5, status: 'paid' } },
       });
       expect(await invoiceRow(id)).toMatchObject({ status: 'paid', version: 2 });
-      // A paid invoice cannot be canceled (400 with its own text and FAILED_PRECONDITION), and stays paid.
-      expect(await http('PUT', `${svc.httpUrl}/api/payments/invoices/${id}/cancel`, {})).toMatchObject({ status: 400, body: { code: 9, message: 'invoice cannot be canceled' } });
+      // A paid invoice cannot be canceled (400 with its own text and INVALID_ARGUMENT, as the reference), and stays paid.
+      expect(await http('PUT', `${svc.httpUrl}/api/payments/invoices/${id}/cancel`, {})).toMatchObject({ status: 400, body: { code: 3, message: 'invoice cannot be canceled' } });
       expect(await invoiceRow(id)).toMatchObject({ status: 'paid', version: 2 });
     });
 
@@ -129,7 +129,7 @@ describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)
       const { id } = await newInvoice(3);
       expect(await http('PUT', `${svc.httpUrl}/api/payments/invoices/${id}/cancel`, {})).toMatchObject({ status: 200, body: {} });
       expect(await http('GET', `${svc.httpUrl}/api/payments/invoices/${id}`)).toMatchObject({ status: 200, body: { invoice: { status: 'canceled', amount: 3 } } });
-      expect(await http('PUT', `${svc.httpUrl}/api/payments/invoices/${id}/pay`, {})).toMatchObject({ status: 400, body: { code: 9, message: 'invoice cannot be paid for' } });
+      expect(await http('PUT', `${svc.httpUrl}/api/payments/invoices/${id}/pay`, {})).toMatchObject({ status: 400, body: { code: 3, message: 'invoice cannot be paid for' } });
       expect(await invoiceRow(id)).toMatchObject({ status: 'canceled', version: 2 });
     });
 
@@ -181,14 +181,14 @@ describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)
       await expect(call('adjustInvoice', { id: orderId, amount: -1 })).rejects.toMatchObject({ code: 3, details: 'the invoice amount cannot be negative' });
 
       expect(await call('payInvoice', { id: orderId })).toEqual({});
-      await expect(call('adjustInvoice', { id: orderId, amount: 1 })).rejects.toMatchObject({ code: 9, details: 'invoice cannot be adjusted' });
-      await expect(call('cancelInvoice', { id: orderId })).rejects.toMatchObject({ code: 9, details: 'invoice cannot be canceled' });
+      await expect(call('adjustInvoice', { id: orderId, amount: 1 })).rejects.toMatchObject({ code: 3, details: 'invoice cannot be adjusted' });
+      await expect(call('cancelInvoice', { id: orderId })).rejects.toMatchObject({ code: 3, details: 'invoice cannot be canceled' });
       expect(await invoiceRow(orderId)).toMatchObject({ cents: 30, status: 'paid', version: 3 });
 
       const { id: other } = await newInvoice(1);
       expect(await call('cancelInvoice', { id: other })).toEqual({});
       expect(await call('cancelInvoice', { id: other })).toEqual({});
-      await expect(call('payInvoice', { id: other })).rejects.toMatchObject({ code: 9, details: 'invoice cannot be paid for' });
+      await expect(call('payInvoice', { id: other })).rejects.toMatchObject({ code: 3, details: 'invoice cannot be paid for' });
 
       for (const method of ['payInvoice', 'cancelInvoice', 'adjustInvoice']) {
         await expect(call(method, { id: randomUUID(), amount: 1 })).rejects.toMatchObject({ code: 5, details: 'invoice not found' });

@@ -165,11 +165,11 @@ describe('stores service (REST, gRPC and integration events on real PostgreSQL a
       const productId = await addProduct(await createStore());
       expect((await http('DELETE', api(`/products/${productId}`))).status).toBe(200);
       const before = await state();
-      const removed = { code: 9, message: 'the product has been removed', details: [] };
+      const removed = { code: 3, message: 'the product has been removed', details: [] };
       expect(await http('PUT', api(`/products/${productId}/increasePrice`), { price: 20 })).toMatchObject({ status: 400, body: removed });
       expect(await http('PUT', api(`/products/${productId}/decreasePrice`), { price: 1 })).toMatchObject({ status: 400, body: removed });
       expect(await http('PUT', api(`/products/${productId}/rebrand`), { name: 'Again' })).toMatchObject({ status: 400, body: removed });
-      expect(await http('DELETE', api(`/products/${productId}`))).toMatchObject({ status: 400, body: { code: 9, message: 'the product has already been removed' } });
+      expect(await http('DELETE', api(`/products/${productId}`))).toMatchObject({ status: 400, body: { code: 3, message: 'the product has already been removed' } });
       expect(await state()).toEqual(before);
     });
   });
@@ -364,7 +364,7 @@ describe('stores service (REST, gRPC and integration events on real PostgreSQL a
       await expect(call('rebrandStore', { id: 'nope', name: 'x' })).rejects.toMatchObject({ code: 5 });
       await expect(call('addProduct', { storeId: 'nope', name: 'Ghost', price: 1 })).rejects.toMatchObject({ code: 5, details: 'store with that ID does not exist' });
       await expect(call('createStore', { name: '', location: 'x' })).rejects.toMatchObject({ code: 3, details: 'the store name cannot be blank' });
-      await expect(call('enableParticipation', { id })).rejects.toMatchObject({ code: 9, details: 'the store is already participating' });
+      await expect(call('enableParticipation', { id })).rejects.toMatchObject({ code: 3, details: 'the store is already participating' });
       await expect(call('increaseProductPrice', { id: productId, price: 1 })).rejects.toMatchObject({ code: 3, details: 'the price change would be a decrease' });
       await expect(call('decreaseProductPrice', { id: productId, price: 1.005 })).rejects.toMatchObject({ code: 3, details: 'the amount 1.005 has more than two decimal places' });
       await expect(call('addProduct', { storeId: id, name: 'Bag', price: -1 })).rejects.toMatchObject({ code: 3, details: 'the product price cannot be negative' });

@@ -21,7 +21,7 @@ describe('error mapping', () => {
     [new InvalidArgumentError('x'), GrpcCode.INVALID_ARGUMENT, 400],
     [new NotFoundError('x'), GrpcCode.NOT_FOUND, 404],
     [new AlreadyExistsError('x'), GrpcCode.ALREADY_EXISTS, 409],
-    [new FailedPreconditionError('x'), GrpcCode.FAILED_PRECONDITION, 400],
+    [new FailedPreconditionError('x'), GrpcCode.INVALID_ARGUMENT, 400],
     [new ConflictError('x'), GrpcCode.ABORTED, 409],
     [new UnauthenticatedError('x'), GrpcCode.UNAUTHENTICATED, 401],
     [new PermissionDeniedError('x'), GrpcCode.PERMISSION_DENIED, 403],

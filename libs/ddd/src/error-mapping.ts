@@ -40,7 +40,10 @@ const byKind: Record<ErrorKind, { grpc: GrpcCode; http: number }> = {
   InvalidArgument: { grpc: GrpcCode.INVALID_ARGUMENT, http: 400 },
   NotFound: { grpc: GrpcCode.NOT_FOUND, http: 404 },
   AlreadyExists: { grpc: GrpcCode.ALREADY_EXISTS, http: 409 },
-  FailedPrecondition: { grpc: GrpcCode.FAILED_PRECONDITION, http: 400 },
+  // On the wire a refusal in the current state is what the reference sends for it: its BadRequest category,
+  // INVALID_ARGUMENT / 400, so its clients see the same body `code` (reference-behaviour §1.3). The separate kind
+  // keeps the distinction readable in the domain; incoming FAILED_PRECONDITION statuses still map to it.
+  FailedPrecondition: { grpc: GrpcCode.INVALID_ARGUMENT, http: 400 },
   Conflict: { grpc: GrpcCode.ABORTED, http: 409 },
   Unauthenticated: { grpc: GrpcCode.UNAUTHENTICATED, http: 401 },
   PermissionDenied: { grpc: GrpcCode.PERMISSION_DENIED, http: 403 },

@@ -32,7 +32,7 @@ function statusDetail(status: OrderStatus): ErrorDetail {
 }
 
 /**
- * An operation the order's current status does not allow (FAILED_PRECONDITION, HTTP 400). It carries the operation
+ * An operation the order's current status does not allow (a FailedPrecondition error: INVALID_ARGUMENT / HTTP 400 on the wire, as the reference). It carries the operation
  * and the status so the application can tell, say, a RejectOrder compensation arriving for an order the customer
  * already cancelled (nothing left to undo) from a real failure. The message stays the short reference-style text;
  * the status goes into `details`.
