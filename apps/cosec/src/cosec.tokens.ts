@@ -1,0 +1,2 @@
+/** cosec's settings (CosecConfig), for the providers that need them. */
+export const COSEC_CONFIG = Symbol.for('cosec.Config');
