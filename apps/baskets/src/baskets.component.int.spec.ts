@@ -4,9 +4,8 @@ import { status } from '@grpc/grpc-js';
 import { decodeEnvelope, eventMessage, Header, JetStreamPublisher, type Message } from '@mallbots/am';
 import { grpcPackages, protoFiles } from '@mallbots/contracts';
 import type { BasketCheckedOut } from '@mallbots/contracts/baskets';
-import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, OwnersStub, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
-import { StoresStub } from './adapters/grpc/testing/stores-stub.server.js';
 import { BasketsChannel, BasketsConsumer, BasketsMessage, basketsRegistry, StoresChannel, StoresMessage } from './adapters/messaging/baskets.messages.js';
 import { BasketsModule } from './baskets.module.js';
 
@@ -15,7 +14,7 @@ const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 
 describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, Stores as a gRPC stub)', () => {
   let svc: ServiceUnderTest;
-  let stub: StoresStub;
+  let stub: OwnersStub;
   let grpc: GrpcTestClient;
   const registry = basketsRegistry();
   const publisher = () => new JetStreamPublisher(svc.jetstream);
@@ -62,7 +61,7 @@ describe('baskets service (REST, gRPC and messages on real PostgreSQL and NATS, 
   };
 
   beforeAll(async () => {
-    stub = await new StoresStub().start();
+    stub = await new OwnersStub().start();
     svc = await bootServiceForTest({
       service: 'baskets',
       module: (config) => BasketsModule.forRoot(config, migrationsDir, { stores: { deadlineMs: 1_000 } }),

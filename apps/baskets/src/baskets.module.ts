@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventDispatcher } from '@mallbots/ddd';
 import { PgEventStore, PgSnapshotStore } from '@mallbots/es';
-import { PlatformModule, rpcAddress, type ServiceConfig } from '@mallbots/platform';
+import { PlatformModule, type ResilientGrpcClientOptions, rpcAddress, type ServiceConfig } from '@mallbots/platform';
 import { TRANSACTION_RUNNER } from '@mallbots/tm';
 import type { TransactionRunner } from '@mallbots/tm/sql';
 import { AddItemHandler } from './application/add-item/add-item.handler.js';
@@ -19,7 +19,7 @@ import { RemoveItemHandler } from './application/remove-item/remove-item.handler
 import { StartBasketHandler } from './application/start-basket/start-basket.handler.js';
 import { StoreCacheProjector } from './application/store-cache/store-cache.projector.js';
 import { BasketsGrpcController } from './adapters/grpc/baskets.grpc.controller.js';
-import { type StoresClientOptions, StoresGrpcClient } from './adapters/grpc/stores.client.js';
+import { StoresGrpcClient } from './adapters/grpc/stores.client.js';
 import { BasketIntegrationEvents } from './adapters/messaging/basket-integration-events.js';
 import { basketsRegistry } from './adapters/messaging/baskets.messages.js';
 import { ProductEventsConsumer } from './adapters/messaging/product-events.consumer.js';
@@ -31,7 +31,7 @@ import { BasketsRestController } from './adapters/rest/baskets.rest.controller.j
 
 export interface BasketsOptions {
   /** Deadline and circuit breaker of the StoresService client (defaults: 2 s, open after 5 faults for 10 s). */
-  readonly stores?: StoresClientOptions;
+  readonly stores?: ResilientGrpcClientOptions;
 }
 
 /** The composition root of the baskets service: driven adapters → application → driving adapters (K03). */

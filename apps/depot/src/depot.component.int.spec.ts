@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { commandMessage, decodeEnvelope, eventMessage, FailureReply, Header, JetStreamPublisher, type Message, SuccessReply } from '@mallbots/am';
 import { grpcPackages, protoFiles } from '@mallbots/contracts';
-import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, OwnersStub, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
-import { StoresStub } from './adapters/grpc/testing/stores-stub.server.js';
 import { DepotChannel, DepotConsumer, DepotMessage, depotRegistry, StoresChannel, StoresMessage } from './adapters/messaging/depot.messages.js';
 import { DepotModule } from './depot.module.js';
 
@@ -13,7 +12,7 @@ const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
 describe('depot service (REST, gRPC and messages on real PostgreSQL and NATS, Stores as a gRPC stub)', () => {
   let svc: ServiceUnderTest;
-  let stub: StoresStub;
+  let stub: OwnersStub;
   let grpc: GrpcTestClient;
   const registry = depotRegistry();
   const publish = (...messages: Message[]) => new JetStreamPublisher(svc.jetstream).publish(messages);
@@ -67,7 +66,7 @@ describe('depot service (REST, gRPC and messages on real PostgreSQL and NATS, St
   };
 
   beforeAll(async () => {
-    stub = await new StoresStub().start();
+    stub = await new OwnersStub().start();
     svc = await bootServiceForTest({
       service: 'depot',
       module: (config) => DepotModule.forRoot(config, migrationsDir, { stores: { deadlineMs: 1_000 } }),

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventDispatcher } from '@mallbots/ddd';
-import { PlatformModule, rpcAddress, type ServiceConfig } from '@mallbots/platform';
+import { PlatformModule, type ResilientGrpcClientOptions, rpcAddress, type ServiceConfig } from '@mallbots/platform';
 import { AssignShoppingListHandler } from './application/assign-shopping-list/assign-shopping-list.handler.js';
 import { CancelShoppingListHandler } from './application/cancel-shopping-list/cancel-shopping-list.handler.js';
 import { Catalog } from './application/catalog/catalog.service.js';
@@ -17,7 +17,7 @@ import { STORES_SERVICE } from './application/ports/stores-service.port.js';
 import { ProductCacheProjector } from './application/product-cache/product-cache.projector.js';
 import { StoreCacheProjector } from './application/store-cache/store-cache.projector.js';
 import { DepotGrpcController } from './adapters/grpc/depot.grpc.controller.js';
-import { type StoresClientOptions, StoresGrpcClient } from './adapters/grpc/stores.client.js';
+import { StoresGrpcClient } from './adapters/grpc/stores.client.js';
 import { DepotCommandsConsumer } from './adapters/messaging/depot-commands.consumer.js';
 import { depotRegistry } from './adapters/messaging/depot.messages.js';
 import { ProductEventsConsumer } from './adapters/messaging/product-events.consumer.js';
@@ -30,7 +30,7 @@ import { DepotRestController } from './adapters/rest/depot.rest.controller.js';
 
 export interface DepotOptions {
   /** Deadline and circuit breaker of the StoresService client (defaults: 2 s, open after 5 faults for 10 s). */
-  readonly stores?: StoresClientOptions;
+  readonly stores?: ResilientGrpcClientOptions;
 }
 
 /** The composition root of the depot service: driven adapters → application → driving adapters (K03). */

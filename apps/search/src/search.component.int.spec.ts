@@ -3,9 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { status } from '@grpc/grpc-js';
 import { eventMessage, Header, JetStreamPublisher, type Message } from '@mallbots/am';
 import { grpcPackages, protoFiles } from '@mallbots/contracts';
-import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, OwnersStub, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
-import { OwnersStub } from './adapters/grpc/testing/owners-stub.server.js';
 import { SearchChannel, SearchConsumer, SearchMessage, searchRegistry } from './adapters/messaging/search.messages.js';
 import { SearchModule } from './search.module.js';
 

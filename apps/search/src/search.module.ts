@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, rpcAddress, type ServiceConfig } from '@mallbots/platform';
+import { PlatformModule, type ResilientGrpcClientOptions, rpcAddress, type ServiceConfig } from '@mallbots/platform';
 import { GetOrderHandler } from './application/get-order/get-order.handler.js';
 import { NameResolver } from './application/names/name-resolver.js';
 import { OrderProjector } from './application/order-projection/order.projector.js';
@@ -8,7 +8,6 @@ import { ORDER_READ_MODEL } from './application/ports/order-read-model.port.js';
 import { CUSTOMERS_SERVICE, STORES_SERVICE } from './application/ports/remote-services.port.js';
 import { SearchOrdersHandler } from './application/search-orders/search-orders.handler.js';
 import { CustomersGrpcClient } from './adapters/grpc/customers.client.js';
-import type { FallbackClientOptions } from './adapters/grpc/fallback.client.js';
 import { SearchGrpcController } from './adapters/grpc/search.grpc.controller.js';
 import { StoresGrpcClient } from './adapters/grpc/stores.client.js';
 import { CustomerEventsConsumer } from './adapters/messaging/customer-events.consumer.js';
@@ -22,7 +21,7 @@ import { SearchRestController } from './adapters/rest/search.rest.controller.js'
 
 export interface SearchOptions {
   /** Deadline, retry and circuit breaker of the Customers and Stores clients (defaults: 2 s, 1 retry, open after 5 faults for 10 s). */
-  readonly fallbacks?: FallbackClientOptions;
+  readonly fallbacks?: ResilientGrpcClientOptions;
 }
 
 /** The composition root of the search service: driven adapters → application → driving adapters (K03). */

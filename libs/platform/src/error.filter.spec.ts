@@ -25,7 +25,7 @@ describe('ErrorFilter', () => {
 
   it.each([
     [new NotFoundError('customer c-1 not found'), 404, 5],
-    [new FailedPreconditionError('the customer is already enabled'), 400, 9],
+    [new FailedPreconditionError('the customer is already enabled'), 400, 3], // the reference's BadRequest on the wire,
     [new UnauthenticatedError('customer is not authorized'), 401, 16],
     [new ConflictError('changed concurrently'), 409, 10],
   ])('answers %p with HTTP %p and the grpc-gateway body (code %p)', (error, status, code) => {

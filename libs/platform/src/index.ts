@@ -9,3 +9,4 @@ export { createServiceApp, runService, type ServiceAppOptions } from './bootstra
 export { startTracing, shutdownTracing, type Tracing, type TracingOptions } from './tracing/tracing-sdk.js';
 export { TracingInterceptor } from './tracing/tracing.interceptor.js';
 export { tracingClientInterceptor } from './tracing/grpc-client-tracing.js';
+export { ResilientGrpcClient, type ResilientGrpcClientOptions } from './grpc/resilient-grpc.client.js';

@@ -1,10 +1,25 @@
 // Component-test harness for services: the real application on real PostgreSQL (a database of its own) and a NATS
-// server of its own, so a service's durable consumers and the `mallbots` stream never meet another test's.
+// server of its own, so a service's durable consumers and the `mallbots` stream never meet another test's; and
+// fake gRPC servers (FakeGrpcServer, OwnersStub) standing in for the services another context calls.
 import { join } from 'node:path';
-import { type ChannelCredentials, credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
+import {
+  type ChannelCredentials,
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type sendUnaryData,
+  Server,
+  ServerCredentials,
+  type ServerUnaryCall,
+  type ServiceClientConstructor,
+  type ServiceError,
+  status,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { INestApplication } from '@nestjs/common';
-import { type ContractContext, grpcLoaderOptions, grpcPackages, protoFiles, protoRoot } from '@mallbots/contracts';
+import { type ContractContext, grpcLoaderOptions, grpcPackages, grpcServices, protoFiles, protoRoot } from '@mallbots/contracts';
+import type { Customer } from '@mallbots/contracts/customers';
+import type { Product, Store } from '@mallbots/contracts/stores';
 import { connectJetStream, type JetStreamConnection } from '@mallbots/am';
 import { createTestDatabase, freePorts, startDisposableNats, type DisposableNats, type TestDatabase } from '@mallbots/testing';
 import { createServiceApp, type ServiceAppOptions } from './bootstrap.js';
@@ -118,4 +133,115 @@ export function grpcTestClient(context: ContractContext, service: string, addres
       }),
     close: () => client.close(),
   };
+}
+
+/** A scripted failure: a gRPC status to answer with, or `'hang'`, no answer before the caller's deadline. */
+export type FakeGrpcFailure = { readonly code: number; readonly details: string } | 'hang';
+
+/**
+ * Answers one unary method: returns the response, or throws `{ code, details }` to answer with that gRPC status
+ * (see `grpcFailure`).
+ */
+export type FakeGrpcHandler = (request: { readonly id?: string } & Record<string, unknown>) => object;
+
+/** A `{ code, details }` for a FakeGrpcHandler to throw. */
+export const grpcFailure = (code: number, details: string): Partial<ServiceError> => ({ code, details });
+
+/**
+ * A real gRPC server on 127.0.0.1 (a free port) playing services of libs/contracts, with answers the test controls:
+ * `serve(context, { Method: handler })` for each, then `start()`. It records every call (`calls`, by the request's
+ * `id`: every lookup has one) and answers with the scripted `failures` first, one per call. A `'hang'` call is
+ * answered only on `stop()`, so a client's deadline must end it.
+ */
+export class FakeGrpcServer {
+  /** Method name and request id of every call received, in order. */
+  readonly calls: Array<{ method: string; id: string }> = [];
+  /** The metadata of every call received, in the order of `calls` (the caller's traceparent, …). */
+  readonly metadata: Metadata[] = [];
+  /** Failures to answer with, one per call, before answering normally again. */
+  readonly failures: FakeGrpcFailure[] = [];
+  private readonly server = new Server();
+  private readonly pending = new Set<() => void>();
+  port = 0;
+
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  callsFor(id: string): number {
+    return this.calls.filter((c) => c.id === id).length;
+  }
+
+  /** Serves the context's service (from its api.proto) with these handlers, by the proto's method names. */
+  serve(context: ContractContext, handlers: Record<string, FakeGrpcHandler>): this {
+    const definition = loadPackageDefinition(loadSync(join(protoRoot(), protoFiles[context]), grpcLoaderOptions()));
+    const service = (definition[grpcPackages[context]] as Record<string, ServiceClientConstructor>)[grpcServices[context]]!.service;
+    const implementation = Object.fromEntries(
+      Object.entries(handlers).map(([method, handler]) => [
+        method,
+        (call: ServerUnaryCall<Record<string, unknown>, unknown>, callback: sendUnaryData<unknown>) => this.answer(method, call, callback, handler),
+      ]),
+    );
+    this.server.addService(service, implementation);
+    return this;
+  }
+
+  async start(): Promise<this> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
+    );
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const release of this.pending) release();
+    await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+
+  private answer(method: string, call: ServerUnaryCall<Record<string, unknown>, unknown>, callback: sendUnaryData<unknown>, handler: FakeGrpcHandler): void {
+    this.calls.push({ method, id: String(call.request.id ?? '') });
+    this.metadata.push(call.metadata);
+    const failure = this.failures.shift();
+    if (failure === 'hang') {
+      // Released (answered late) on stop, so the server can shut down.
+      this.pending.add(() => callback({ code: status.UNAVAILABLE, details: 'stub stopped' } as ServiceError));
+      return;
+    }
+    if (failure) return callback({ code: failure.code, details: failure.details } as ServiceError);
+    let response: object;
+    try {
+      response = handler(call.request);
+    } catch (err) {
+      return callback(err as ServiceError);
+    }
+    callback(null, response);
+  }
+}
+
+/**
+ * The owners of the names other contexts cache, as one FakeGrpcServer: customerspb.CustomersService (GetCustomer)
+ * and storespb.StoresService (GetStore, GetProduct), answering from the maps the test fills and NOT_FOUND, with the
+ * owners' texts, for any other id. Stands in for customers and stores behind the cache fallbacks of baskets, depot
+ * and search (`RPC_SERVICES: STORES=<address>,CUSTOMERS=<address>`).
+ */
+export class OwnersStub extends FakeGrpcServer {
+  readonly customers = new Map<string, Customer>();
+  readonly stores = new Map<string, Store>();
+  readonly products = new Map<string, Product>();
+
+  constructor() {
+    super();
+    const lookup =
+      <T>(entries: Map<string, T>, key: string, notFound: string) =>
+      ({ id = '' }: { readonly id?: string }) => {
+        const entry = entries.get(id);
+        if (entry === undefined) throw grpcFailure(status.NOT_FOUND, notFound.replace('{id}', id));
+        return { [key]: entry };
+      };
+    this.serve('customers', { GetCustomer: lookup(this.customers, 'customer', 'customer {id} not found') });
+    this.serve('stores', {
+      GetStore: lookup(this.stores, 'store', 'store with that ID does not exist'),
+      GetProduct: lookup(this.products, 'product', 'product with that ID does not exist'),
+    });
+  }
 }
