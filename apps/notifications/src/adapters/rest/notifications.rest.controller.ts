@@ -1,0 +1,23 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListNotificationsQuery } from '../../application/list-notifications/list-notifications.query.js';
+import { ListNotificationsParams, ListNotificationsResponseDto } from './notifications.dto.js';
+
+/**
+ * Read-only, for operators and tests: what was texted to whom. Not part of the reference (notifications had no REST
+ * API, H04) and not routed through the public gateway — reachable on the service's own port only.
+ */
+@ApiTags('Notifications')
+@Controller('api/notifications')
+export class NotificationsRestController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listNotifications', summary: 'The notifications of a customer and/or an order, newest first' })
+  @ApiOkResponse({ type: ListNotificationsResponseDto })
+  async list(@Query() params: ListNotificationsParams): Promise<ListNotificationsResponseDto> {
+    const found = await this.queries.execute(new ListNotificationsQuery({ customerId: params.customerId, orderId: params.orderId }, params.limit ?? 50));
+    return { notifications: found.map(({ createdAt, sentAt, ...rest }) => ({ ...rest, createdAt: createdAt.toISOString(), sentAt: sentAt?.toISOString() })) };
+  }
+}
