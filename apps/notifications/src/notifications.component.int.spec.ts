@@ -4,10 +4,9 @@ import { status } from '@grpc/grpc-js';
 import { eventMessage, Header, JetStreamPublisher, type Message } from '@mallbots/am';
 import { grpcPackages, protoFiles } from '@mallbots/contracts';
 import { OrderApproved, OrderCompleted } from '@mallbots/contracts/ordering';
-import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
+import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, OwnersStub, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
 import { RecordingSmsSender } from './application/testing/in-memory.js';
-import { CustomersStub } from './adapters/grpc/testing/customers-stub.server.js';
 import { CustomersChannel, CustomersMessage, NotificationsGroup, notificationsRegistry, OrderingChannel, OrderingMessage } from './adapters/messaging/notifications.messages.js';
 import { NotificationsModule } from './notifications.module.js';
 
@@ -27,7 +26,7 @@ interface NotificationView {
 
 describe('notifications service (messages, gRPC and REST on real PostgreSQL and NATS, Customers as a gRPC stub)', () => {
   let svc: ServiceUnderTest;
-  let customers: CustomersStub;
+  let customers: OwnersStub;
   let grpc: GrpcTestClient;
   const sms = new RecordingSmsSender();
   // The service's messages plus the order events it must ignore, encoded as ordering's relay would.
@@ -58,7 +57,7 @@ describe('notifications service (messages, gRPC and REST on real PostgreSQL and 
   };
 
   beforeAll(async () => {
-    customers = await new CustomersStub().start();
+    customers = await new OwnersStub().start();
     svc = await bootServiceForTest({
       service: 'notifications',
       module: (config) => NotificationsModule.forRoot(config, migrationsDir, { smsSender: sms, smsDispatch: { pollIntervalMs: 50 }, customers: { deadlineMs: 1_000 } }),
@@ -91,7 +90,7 @@ describe('notifications service (messages, gRPC and REST on real PostgreSQL and 
         attempts: 1,
       });
       expect(smsTo('555-1001')).toEqual([{ idempotencyKey: expect.any(String), to: '555-1001', text: notification.text, messageId: notification.smsId }]);
-      expect(customers.calls).not.toContain(customerId); // served from the cache
+      expect(customers.callsFor(customerId)).toBe(0); // served from the cache
     });
 
     it('uses the new number after CustomerSmsChanged', async () => {
@@ -155,7 +154,7 @@ describe('notifications service (messages, gRPC and REST on real PostgreSQL and 
       await eventually(async () => (await rows('SELECT enabled FROM customers_cache WHERE id = $1', [customerId]))[0]?.enabled === false);
       await publish(orderEvent(OrderingMessage.OrderCanceled, orderId, customerId));
       await eventually(async () => (await list({ orderId })).some((n) => n.kind === 'order_canceled' && n.status === 'suppressed'));
-      expect(customers.calls.filter((id) => id === customerId)).toHaveLength(1);
+      expect(customers.callsFor(customerId)).toBe(1);
       expect(smsTo('555-6001')).toHaveLength(1);
     });
 
