@@ -1,24 +1,12 @@
 // The project's command line: `npm test`, `npm run infra:*`, `npm run bench:libs`, `npm run dlq` all arrive here
 // (via tools/scripts/run.sh, which has installed the npm dependencies and runs this file on Node 24).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startInfra, stopInfra, destroyInfra, infraStatus, infraEnv, workspaceRoot } from '../infra/infra.ts';
+import { startInfra, stopInfra, destroyInfra, infraStatus, infraEnv, dataRoot } from '../infra/infra.ts';
 import { InfraError, step } from '../infra/log.ts';
-
-const DEV = 'dev';
-
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<number> {
-  step(`$ ${cmd} ${args.join(' ')}`);
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('error', (err) => {
-      step(`could not run ${cmd}: ${err.message}`);
-      resolve(127);
-    });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
+import { runCommand as run } from './run-command.ts';
+import { runningStart } from './run-lock.ts';
+import { DEV, DEV_INFRA_PORTS } from './dev-data.ts';
 
 /** Sums the Jest JSON results of every project into the closing line CI and people read. */
 function summarise(resultsDir: string): { passed: number; failed: number; skipped: number } {
@@ -81,7 +69,7 @@ async function test(extraArgs: string[]): Promise<number> {
 async function infra(action: string | undefined): Promise<number> {
   switch (action) {
     case 'start': {
-      const state = await startInfra({ name: DEV, profile: 'dev', preferredPorts: { postgres: 5439, nats: 4229, natsMonitor: 8229 } });
+      const state = await startInfra({ name: DEV, profile: 'dev', preferredPorts: DEV_INFRA_PORTS });
       console.log(`PostgreSQL  ${state.postgres.url.replace(state.postgres.password, '***')}  (password in .data/${DEV}/infra.json)`);
       console.log(`NATS        ${state.nats.url}  (monitoring http://127.0.0.1:${state.nats.monitorPort})`);
       return 0;
@@ -90,9 +78,7 @@ async function infra(action: string | undefined): Promise<number> {
       await stopInfra(DEV);
       return 0;
     case 'reset':
-      await destroyInfra(DEV);
-      step(`deleted .data/${DEV}`);
-      return 0;
+      return reset();
     case 'status': {
       const s = infraStatus(DEV);
       console.log(`PostgreSQL: ${s.postgres ? `running on ${s.state?.postgres.port}` : 'stopped'}`);
@@ -105,6 +91,18 @@ async function infra(action: string | undefined): Promise<number> {
   }
 }
 
+/** `npm run reset`: stops the dev servers and deletes .data/dev (every service's data, the logs, the gateway's files). */
+async function reset(): Promise<number> {
+  const owner = runningStart(join(dataRoot, DEV));
+  if (owner !== undefined) {
+    console.error(`MallBots is running from .data/${DEV} (pid ${owner}): stop it with Ctrl-C first, then reset.`);
+    return 1;
+  }
+  await destroyInfra(DEV);
+  step(`deleted .data/${DEV}: the next \`npm start\` begins with empty databases and streams`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -112,6 +110,18 @@ async function main(argv: string[]): Promise<number> {
       return test(rest);
     case 'infra':
       return infra(rest[0]);
+    case 'start': {
+      const { startCommand } = await import('./start.ts');
+      return startCommand(rest);
+    }
+    case 'reset':
+      return reset();
+    case 'demo': {
+      const { loadDemoData } = await import('../demo/demo-data.ts');
+      const gateway = rest[0] ?? `http://127.0.0.1:${process.env.GATEWAY_PORT || 8080}`;
+      await loadDemoData(gateway, step);
+      return 0;
+    }
     case 'bench-libs': {
       const { benchLibs } = await import('../bench/bench-libs.ts');
       return benchLibs(rest);
@@ -121,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
       return dlqCommand(rest);
     }
     default:
-      console.error('usage: main.ts test | infra start|stop|status|reset | bench-libs | dlq list|show|replay');
+      console.error('usage: main.ts test | start [--demo] | reset | demo [gateway-url] | infra start|stop|status|reset | bench-libs | dlq list|show|replay');
       return 2;
   }
 }

@@ -69,3 +69,14 @@ export function natsServerBinary(): string {
   if (!after) throw new InfraError('nats-server was installed but is not on the PATH.');
   return after;
 }
+
+export function nginxBinary(): string {
+  // Debian puts nginx in /usr/sbin, which is not on every user's PATH.
+  const find = () => onPath('nginx') ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : undefined);
+  const found = find();
+  if (found) return found;
+  aptInstall(['nginx'], 'the Nginx gateway');
+  const after = find();
+  if (!after) throw new InfraError('nginx was installed but neither the PATH nor /usr/sbin has it.');
+  return after;
+}

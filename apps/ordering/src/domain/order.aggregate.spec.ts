@@ -118,6 +118,16 @@ describe('Order event payloads', () => {
     ]);
   });
 
+  it('names its invoice once readied: payments invoices an order under the order id', () => {
+    const order = pendingOrder();
+    order.approve('shopping-1');
+    expect(order.invoiceId).toBe('');
+
+    order.ready();
+
+    expect(order.invoiceId).toBe(order.id);
+  });
+
   it('complete records the invoice id and raises OrderCompleted{customerId, invoiceId}', () => {
     const order = pendingOrder();
     order.approve('shopping-1');

@@ -168,6 +168,9 @@ export class Order extends EventSourcedAggregate<OrderEvent> implements Snapshot
         this._status = OrderStatus.Cancelled;
         return;
       case OrderReadiedEvent:
+        // Payments invoices a readied order under the order's own id (one invoice per order, requirements F03 and
+        // §6.5), so from here on the order can name the invoice its customer pays. Payment confirms it on completion.
+        this._invoiceId = this.id;
         this._status = OrderStatus.Ready;
         return;
       case OrderCompletedEvent:

@@ -92,7 +92,7 @@ export class OrderDto {
   /** Additive to the reference's response: present once the saga approved the order. */
   @ApiPropertyOptional({ type: String, description: "The depot's shopping list; present once the order is approved" }) shoppingId?: string;
   /** Additive to the reference's response: present once the order is completed. */
-  @ApiPropertyOptional({ type: String, description: 'The paid invoice; present once the order is completed' }) invoiceId?: string;
+  @ApiPropertyOptional({ type: String, description: 'The invoice to pay (payments invoices an order under its id); present once the order is ready' }) invoiceId?: string;
 }
 
 export class GetOrderResponseDto {

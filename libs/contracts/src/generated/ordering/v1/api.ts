@@ -20,8 +20,8 @@ export interface Order {
   items: Item[];
   status: string;
   /**
-   * Additive (not in the reference): the depot's shopping list once the order is approved, and the paid invoice once
-   * it is completed; empty before. Old clients skip unknown fields.
+   * Additive (not in the reference): the depot's shopping list once the order is approved, and the invoice to pay once
+   * it is ready (payments invoices an order under the order id); empty before. Old clients skip unknown fields.
    */
   shoppingId: string;
   invoiceId: string;
