@@ -3,11 +3,13 @@
 // only: the reference's create_order.http unchanged, then the lifecycle it never reached, a cancelled order, and a
 // saga failure at each of its steps. cosec and notifications are not behind the gateway; their operator endpoints
 // are read directly, as an operator inside the cluster would.
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { eventually, serverUrl, startDisposableNats, type DisposableNats } from '@mallbots/testing';
+import { workspaceRoot } from '../infra/infra.ts';
 import { freePort } from '../infra/ports.ts';
 import { startMallbots, type Mallbots } from './mallbots.ts';
 import { JsonClient } from './json-client.ts';
@@ -151,6 +153,16 @@ describe('MallBots through the gateway', () => {
     const texts = await smsSent(orderId, ['order_created', 'order_ready']);
     expect(texts.filter((n) => n.status === 'sent').map((n) => n.kind).sort()).toEqual(['order_created', 'order_ready']);
     expect(texts.every((n) => n.smsNumber === '555-555-1212')).toBe(true);
+  }, 90_000);
+
+  it('runs the README walk-through as written', () => {
+    const readme = readFileSync(join(workspaceRoot, 'README.md'), 'utf8');
+    const script = /<!-- walkthrough:start -->\s*```sh\n([\s\S]*?)```\s*<!-- walkthrough:end -->/.exec(readme)?.[1];
+    expect(script).toContain('wait_for /api/ordering/$BASKET completed');
+    // -e: a call answered 4xx/5xx (curl --fail-with-body) or a status never reached stops the script with an error.
+    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', script!], { env: { ...process.env, GW: mallbots.gateway.url }, encoding: 'utf8', timeout: 60_000 });
+    expect({ exit: run.status, stderr: run.stderr }).toEqual({ exit: 0, stderr: '' });
+    expect(run.stdout).toMatch(/"orders":\[\{"orderId":"[^"]+".*"status":"completed"/);
   }, 90_000);
 
   // ── cancellation ───────────────────────────────────────────────────────────────────────────────────────────────
