@@ -1,10 +1,11 @@
 // `npm start`: the whole system on this machine, with its data kept in .data/dev between runs.
 //   install (run.sh) → build → PostgreSQL + NATS → nine services (migrations run as each starts; each has its outbox
 //   relay) → Nginx gateway → ready: print the URLs → Ctrl-C: stop the gateway, the services, then the servers.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataRoot, startInfra, stopInfra } from '../infra/infra.ts';
+import { dataRoot, startInfra, stopInfra, type InfraState } from '../infra/infra.ts';
 import { InfraError, step } from '../infra/log.ts';
-import { GATEWAY_CONTEXTS } from '../infra/nginx.ts';
+import { assertGatewayPortFree, GATEWAY_CONTEXTS } from '../infra/nginx.ts';
 import { nginxBinary } from '../infra/system-packages.ts';
 import { startMallbots, type Mallbots } from '../system/mallbots.ts';
 import { ALL_SERVICES } from '../system/services.ts';
@@ -61,8 +62,21 @@ export async function startCommand(args: string[]): Promise<number> {
   }
 
   nginxBinary(); // installs nginx now if missing, before anything is started
-  const infra = await startInfra({ name: DEV, profile: 'dev', preferredPorts: DEV_INFRA_PORTS });
-  const releaseLock = takeLock(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = takeLock(dataDir); // before touching the servers a running system uses
+  try {
+    await assertGatewayPortFree(gatewayPort); // say so now, not after starting nine services
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  let infra: InfraState;
+  try {
+    infra = await startInfra({ name: DEV, profile: 'dev', preferredPorts: DEV_INFRA_PORTS });
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
   let mallbots: Mallbots | undefined;
   let stopping: Promise<void> | undefined;
   let exitCode = 0;

@@ -101,17 +101,22 @@ function tail(file: string, lines = 15): string {
   return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)';
 }
 
+/** Fails with what to do when something already listens on the gateway's port. */
+export async function assertGatewayPortFree(port: number): Promise<void> {
+  if (await portInUse(port)) {
+    throw new InfraError(
+      `port ${port} is already in use, so the gateway cannot listen on it.\n` +
+        `Stop whatever uses it (\`ss -ltnp 'sport = :${port}'\` shows what) or choose another port with GATEWAY_PORT=<port>.`,
+    );
+  }
+}
+
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { dir } = options;
   const binary = nginxBinary();
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   stopStale(dir);
-  if (await portInUse(options.port)) {
-    throw new InfraError(
-      `port ${options.port} is already in use, so the gateway cannot listen on it.\n` +
-        `Stop whatever uses it (e.g. \`ss -ltnp 'sport = :${options.port}'\` shows what) or choose another port with GATEWAY_PORT=<port>.`,
-    );
-  }
+  await assertGatewayPortFree(options.port);
 
   const worker = workerIdentity();
   // The gateway keeps bodies in memory (see the template), but nginx insists on temp folders existing.
