@@ -70,4 +70,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // tools/ runs on Node's own TypeScript support (type stripping, no transform): syntax that needs code generated
+    // for it — parameter properties, enums, namespaces — fails at run time with ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX.
+    files: ['tools/**/*.ts'],
+    rules: {
+      '@typescript-eslint/parameter-properties': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'tools/ runs with type stripping: use a union of literals or an object.' },
+        { selector: 'TSModuleDeclaration[kind="namespace"]', message: 'tools/ runs with type stripping: no namespaces.' },
+      ],
+    },
+  },
 );

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataRoot, startInfra, stopInfra, type InfraState } from '../infra/infra.ts';
-import { InfraError, step } from '../infra/log.ts';
+import { step } from '../infra/log.ts';
 import { assertGatewayPortFree, GATEWAY_CONTEXTS } from '../infra/nginx.ts';
 import { nginxBinary } from '../infra/system-packages.ts';
 import { startMallbots, type Mallbots } from '../system/mallbots.ts';
@@ -12,6 +12,7 @@ import { ALL_SERVICES } from '../system/services.ts';
 import { loadDemoData } from '../demo/demo-data.ts';
 import { DEV, DEV_INFRA_PORTS } from './dev-data.ts';
 import { runCommand } from './run-command.ts';
+import { parseStartOptions } from './start-options.ts';
 import { takeLock } from './run-lock.ts';
 
 // Stable, easy-to-read addresses for the services when free: HTTP 8101…8109, gRPC 9101…9109 (in ALL_SERVICES order).
@@ -29,25 +30,17 @@ Environment:
   GATEWAY_HOST  the address it listens on (default 127.0.0.1; 0.0.0.0 to reach it from other machines)
   LOG_LEVEL     the services' log level (default info); logs go to .data/${DEV}/logs/<service>.log`;
 
-function parsePort(raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InfraError(`GATEWAY_PORT must be a port number (1–65535), not "${raw}"`);
-  return port;
-}
-
 export async function startCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  const parsed = parseStartOptions(args, process.env);
+  if ('help' in parsed) {
     console.log(START_USAGE);
     return 0;
   }
-  const unknown = args.filter((a) => a !== '--demo');
-  if (unknown.length) {
-    console.error(`unknown option ${unknown.join(' ')}\n\n${START_USAGE}`);
+  if ('error' in parsed) {
+    console.error(`${parsed.error}\n\n${START_USAGE}`);
     return 2;
   }
-  const gatewayPort = parsePort(process.env.GATEWAY_PORT, 8080);
-  const gatewayHost = process.env.GATEWAY_HOST?.trim() || '127.0.0.1';
+  const { demo, gatewayHost, gatewayPort, logLevel } = parsed.options;
   const dataDir = join(dataRoot, DEV);
 
   step('building the services (Nx skips what is up to date)…');
@@ -64,14 +57,9 @@ export async function startCommand(args: string[]): Promise<number> {
   nginxBinary(); // installs nginx now if missing, before anything is started
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = takeLock(dataDir); // before touching the servers a running system uses
-  try {
-    await assertGatewayPortFree(gatewayPort); // say so now, not after starting nine services
-  } catch (err) {
-    releaseLock();
-    throw err;
-  }
   let infra: InfraState;
   try {
+    await assertGatewayPortFree(gatewayPort); // say so now, not after starting nine services
     infra = await startInfra({ name: DEV, profile: 'dev', preferredPorts: DEV_INFRA_PORTS });
   } catch (err) {
     releaseLock();
@@ -106,7 +94,7 @@ export async function startCommand(args: string[]): Promise<number> {
       dataDir,
       gateway: { host: gatewayHost, port: gatewayPort },
       preferredPorts: SERVICE_PORTS,
-      logLevel: process.env.LOG_LEVEL ?? 'info',
+      logLevel,
       onUnexpectedExit: (service, code, signal) => {
         step(`${service.name} stopped unexpectedly (${code ?? signal}); see ${service.logFile}. Stopping MallBots.`);
         void shutdown(1);
@@ -132,7 +120,7 @@ export async function startCommand(args: string[]): Promise<number> {
   console.log(`\n  Logs      .data/${DEV}/logs/<service>.log, gateway: .data/${DEV}/nginx/access.log`);
   console.log(`\nPress Ctrl-C to stop.\n`);
 
-  if (args.includes('--demo')) {
+  if (demo) {
     try {
       await loadDemoData(gateway, step);
     } catch (err) {

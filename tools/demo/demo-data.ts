@@ -1,5 +1,7 @@
 // Demo data for a freshly started MallBots, loaded through the gateway like any client would: a few stores (two of
 // them taking part in the mall), their products, and two customers. Loading twice adds nothing the second time.
+import { JsonClient } from '../system/json-client.ts';
+
 export interface DemoStore {
   readonly name: string;
   readonly location: string;
@@ -43,33 +45,23 @@ export const DEMO_CUSTOMERS = [
   { name: `${DEMO_PREFIX}Ben Browser`, smsNumber: '555-0101' },
 ];
 
-async function call(gateway: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${gateway}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
-
 /** Loads the demo data through the gateway at `gateway` (e.g. http://127.0.0.1:8080); returns false if already there. */
 export async function loadDemoData(gateway: string, log: (line: string) => void = () => {}): Promise<boolean> {
-  const existing = (await call(gateway, 'GET', '/api/stores')).stores as Array<{ name: string }> | undefined;
+  const api = new JsonClient(gateway);
+  const existing = (await api.ok('GET', '/api/stores')).stores as Array<{ name: string }> | undefined;
   if (existing?.some((s) => s.name.startsWith(DEMO_PREFIX))) {
     log('demo data is already loaded');
     return false;
   }
   log('loading demo data: stores, products and customers…');
   for (const store of DEMO_STORES) {
-    const { id } = (await call(gateway, 'POST', '/api/stores', { name: store.name, location: store.location })) as { id: string };
-    if (store.participating) await call(gateway, 'PUT', `/api/stores/${id}/participating`, {});
-    for (const product of store.products) await call(gateway, 'POST', `/api/stores/${id}/products`, product);
+    const { id } = await api.ok<{ id: string }>('POST', '/api/stores', { name: store.name, location: store.location });
+    if (store.participating) await api.ok('PUT', `/api/stores/${id}/participating`, {});
+    for (const product of store.products) await api.ok('POST', `/api/stores/${id}/products`, product);
     log(`  store ${store.name} (${id}): ${store.products.length} products${store.participating ? ', participating' : ''}`);
   }
   for (const customer of DEMO_CUSTOMERS) {
-    const { id } = (await call(gateway, 'POST', '/api/customers', customer)) as { id: string };
+    const { id } = await api.ok<{ id: string }>('POST', '/api/customers', customer);
     log(`  customer ${customer.name} (${id})`);
   }
   log('demo data loaded: browse it with `curl <gateway>/api/stores/participating`');

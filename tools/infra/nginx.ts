@@ -1,9 +1,10 @@
 // The Nginx gateway for the local run and the system tests: docker/nginx/gateway.conf.template (the same file the
 // nginx image renders in compose and Kubernetes) rendered into a project-local folder and run in the foreground as
 // a child of the command that started it, so it ends with that command.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exited, isRunning, tail } from './child-process.ts';
 import { nginxBinary } from './system-packages.ts';
 import { InfraError, step } from './log.ts';
 import { portInUse } from './ports.ts';
@@ -93,14 +94,6 @@ function stopStale(dir: string): void {
   rmSync(pidFile, { force: true });
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-}
-
-function tail(file: string, lines = 15): string {
-  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)';
-}
-
 /** Fails with what to do when something already listens on the gateway's port. */
 export async function assertGatewayPortFree(port: number): Promise<void> {
   if (await portInUse(port)) {
@@ -148,7 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://${options.host}:${options.port}`;
   const stop = async (timeoutMs = 10_000): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (!isRunning(child)) return;
     child.kill('SIGQUIT');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     await exited(child);
@@ -162,7 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}`);
   } catch (err) {
     await stop();
-    throw new InfraError(`the gateway did not start: ${(err as Error).message}\n${stderr}\nlast lines of ${errorLog}:\n${tail(errorLog)}`);
+    throw new InfraError(`the gateway did not start: ${(err as Error).message}\n${stderr}\nlast lines of ${errorLog}:\n${tail(errorLog, 15)}`);
   }
   return { url, accessLog, stop };
 }

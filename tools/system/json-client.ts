@@ -1,7 +1,6 @@
 // A small JSON client for the system tests: pointed at the gateway it calls the API as a kiosk or a bot would;
-// pointed at cosec or notifications (which the gateway does not expose) it reads their operator endpoints.
-import { eventually } from '@mallbots/testing';
-
+// pointed at cosec or notifications (which the gateway does not expose) it reads their operator endpoints. The demo
+// data loader uses it too, so it depends on nothing but fetch.
 export interface Reply {
   readonly status: number;
   readonly body: Record<string, unknown>;
@@ -9,7 +8,11 @@ export interface Reply {
 }
 
 export class JsonClient {
-  constructor(readonly baseUrl: string) {}
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const response = await fetch(`${this.baseUrl}${path}`, {
@@ -32,22 +35,5 @@ export class JsonClient {
     const reply = await this.send(method, path, body);
     if (reply.status !== 200) throw new Error(`${method} ${path} answered ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body as T;
-  }
-
-  /** Polls a GET until `accept` holds for its 200 body (the system is eventually consistent between services). */
-  async until<T = Record<string, unknown>>(path: string, accept: (body: T) => boolean, timeoutMs = 20_000): Promise<T> {
-    let last: unknown;
-    try {
-      return await eventually<T | undefined>(
-        async () => {
-          const reply = await this.send('GET', path);
-          last = `${reply.status} ${JSON.stringify(reply.body)}`;
-          return reply.status === 200 && accept(reply.body as T) ? (reply.body as T) : undefined;
-        },
-        { timeoutMs, intervalMs: 100 },
-      ) as T;
-    } catch {
-      throw new Error(`GET ${path} did not reach the expected state within ${timeoutMs} ms; last answer: ${String(last)}`);
-    }
   }
 }

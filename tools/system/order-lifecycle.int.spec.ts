@@ -11,8 +11,26 @@ import pg from 'pg';
 import { eventually, serverUrl, startDisposableNats, type DisposableNats } from '@mallbots/testing';
 import { workspaceRoot } from '../infra/infra.ts';
 import { freePort } from '../infra/ports.ts';
+import { DEMO_STORES, loadDemoData } from '../demo/demo-data.ts';
 import { startMallbots, type Mallbots } from './mallbots.ts';
 import { JsonClient } from './json-client.ts';
+
+/** Polls a GET until `accept` holds for its 200 body (the services follow each other asynchronously). */
+async function until<T>(client: JsonClient, path: string, accept: (body: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  let last = '';
+  try {
+    return (await eventually<T | undefined>(
+      async () => {
+        const reply = await client.send('GET', path);
+        last = `${reply.status} ${JSON.stringify(reply.body)}`;
+        return reply.status === 200 && accept(reply.body as T) ? (reply.body as T) : undefined;
+      },
+      { timeoutMs, intervalMs: 100 },
+    )) as T;
+  } catch {
+    throw new Error(`GET ${path} did not reach the expected state within ${timeoutMs} ms; last answer: ${last}`);
+  }
+}
 
 interface Order {
   id: string;
@@ -94,13 +112,12 @@ describe('MallBots through the gateway', () => {
     return basketId;
   }
 
-  const order = (id: string, status: string) => api.until<{ order: Order }>(`/api/ordering/${id}`, (b) => b.order.status === status).then((b) => b.order);
-  const sagaIn = (orderId: string, status: string) => cosec.until<{ saga: Saga }>(`/api/cosec/sagas/${orderId}`, (b) => b.saga.status === status).then((b) => b.saga);
-  const listIn = (id: string, status: string) => api.until<{ shoppingList: ShoppingList }>(`/api/depot/shopping/${id}`, (b) => b.shoppingList.status === status).then((b) => b.shoppingList);
-  const searched = (orderId: string, status: string) => api.until<{ order: Record<string, unknown> }>(`/api/search/orders/${orderId}`, (b) => b.order.status === status).then((b) => b.order);
+  const order = (id: string, status: string) => until<{ order: Order }>(api, `/api/ordering/${id}`, (b) => b.order.status === status).then((b) => b.order);
+  const sagaIn = (orderId: string, status: string) => until<{ saga: Saga }>(cosec, `/api/cosec/sagas/${orderId}`, (b) => b.saga.status === status).then((b) => b.saga);
+  const listIn = (id: string, status: string) => until<{ shoppingList: ShoppingList }>(api, `/api/depot/shopping/${id}`, (b) => b.shoppingList.status === status).then((b) => b.shoppingList);
+  const searched = (orderId: string, status: string) => until<{ order: Record<string, unknown> }>(api, `/api/search/orders/${orderId}`, (b) => b.order.status === status).then((b) => b.order);
   const smsSent = (orderId: string, kinds: string[]) =>
-    notifications
-      .until<{ notifications: Notification[] }>(`/api/notifications?orderId=${orderId}`, (b) => kinds.every((k) => b.notifications.some((n) => n.kind === k && n.status !== 'pending')))
+    until<{ notifications: Notification[] }>(notifications, `/api/notifications?orderId=${orderId}`, (b) => kinds.every((k) => b.notifications.some((n) => n.kind === k && n.status !== 'pending')))
       .then((b) => b.notifications);
 
   /** The commands the saga sent, in order, compensations marked: the last action before the first undo failed. */
@@ -139,7 +156,7 @@ describe('MallBots through the gateway', () => {
     expect(ready.invoiceId).toBe(orderId);
 
     // OrderReadied → payments invoices the order total; the customer pays → InvoicePaid → completed.
-    const { invoice } = await api.until<{ invoice: { id: string; orderId: string; amount: number; status: string } }>(`/api/payments/invoices/${ready.invoiceId}`, () => true);
+    const { invoice } = await until<{ invoice: { id: string; orderId: string; amount: number; status: string } }>(api, `/api/payments/invoices/${ready.invoiceId}`, () => true);
     expect(invoice).toMatchObject({ orderId, amount: 49.95, status: 'pending' });
     await api.ok('PUT', `/api/payments/invoices/${invoice.id}/pay`, {});
     expect(await order(orderId, 'completed')).toMatchObject({ shoppingId, invoiceId: invoice.id });
@@ -280,7 +297,7 @@ describe('MallBots through the gateway', () => {
     await mallbots.system.stopService('payments');
     try {
       await api.ok('PUT', `/api/baskets/${orderId}/checkout`, { paymentId });
-      const waiting = await cosec.until<{ saga: Saga }>(`/api/cosec/sagas/${orderId}`, (b) => b.saga.awaiting === 'paymentsapi.ConfirmPayment');
+      const waiting = await until<{ saga: Saga }>(cosec, `/api/cosec/sagas/${orderId}`, (b) => b.saga.awaiting === 'paymentsapi.ConfirmPayment');
       await api.ok('POST', `/api/depot/shopping/${waiting.saga.data.shoppingId}`);
     } finally {
       await mallbots.system.startService('payments');
@@ -325,6 +342,16 @@ describe('MallBots through the gateway', () => {
     // Bodies beyond the limit never reach a service.
     const big = await api.send('POST', '/api/customers', { name: 'x'.repeat(300 * 1024), smsNumber: '555' });
     expect(big).toMatchObject({ status: 413, body: { code: 3 } });
+  }, 30_000);
+
+  it('loads the demo data through the gateway once; a second load adds nothing', async () => {
+    expect(await loadDemoData(mallbots.gateway.url)).toBe(true);
+    expect(await loadDemoData(mallbots.gateway.url)).toBe(false);
+    const { stores } = await api.ok<{ stores: Array<{ name: string }> }>('GET', '/api/stores/participating');
+    const demo = DEMO_STORES.filter((s) => s.participating).map((s) => s.name);
+    expect(stores.map((s) => s.name).filter((n) => demo.includes(n)).sort()).toEqual([...demo].sort());
+    const all = await api.ok<{ stores: Array<{ name: string }> }>('GET', '/api/stores');
+    expect(all.stores.filter((s) => s.name === DEMO_STORES[0]!.name)).toHaveLength(1);
   }, 30_000);
 
   async function depotHasRemoved(productId: string): Promise<void> {

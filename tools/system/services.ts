@@ -2,9 +2,10 @@
 // database of its own, all on one NATS JetStream: the way they are deployed, on one machine. Used by `npm start`
 // (through ./mallbots.ts) and by the system tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { exited, isRunning, tail } from '../infra/child-process.ts';
 import { workspaceRoot } from '../infra/infra.ts';
 import { freePort, portInUse } from '../infra/ports.ts';
 
@@ -63,18 +64,6 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<string> 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-}
-
-function isRunning(child: ChildProcess | undefined): boolean {
-  return child !== undefined && child.exitCode === null && child.signalCode === null;
-}
-
-function tail(file: string, lines = 30): string {
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
 }
 
 async function choosePort(preferred: number | undefined, taken: Set<number>): Promise<number> {
