@@ -1,0 +1,62 @@
+import { Header, type Message } from './message.js';
+import { fromPactMessage, pactEvent, toPactMessage } from './pact-messages.js';
+import { MessageRegistry } from './registry.js';
+
+// A hand-written codec standing in for a generated one: JSON bytes of { id, name }.
+interface Named {
+  id: string;
+  name: string;
+}
+const codec = {
+  encode: (value: Named) => ({ finish: () => new TextEncoder().encode(JSON.stringify({ id: value.id, name: value.name })) }),
+  decode: (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Named,
+};
+const registry = new MessageRegistry().register('thingsapi.ThingNamed', codec);
+
+const published: Message = {
+  id: 'evt-1',
+  name: 'thingsapi.ThingNamed',
+  subject: 'mallbots.things.events',
+  payload: registry.serialize('thingsapi.ThingNamed', { id: 't-1', name: 'Thing' }),
+  headers: { [Header.CommandReplyChannel]: 'mallbots.cosec.replies', [Header.CorrelationId]: 'c-1' },
+  occurredAt: new Date(0),
+};
+
+describe('toPactMessage', () => {
+  it('gives the decoded payload with subject, name and the asked-for headers as metadata', () => {
+    expect(toPactMessage(registry, published, [Header.CommandReplyChannel])).toEqual({
+      __pactMessageMetadata: { subject: 'mallbots.things.events', name: 'thingsapi.ThingNamed', [Header.CommandReplyChannel]: 'mallbots.cosec.replies' },
+      message: { id: 't-1', name: 'Thing' },
+    });
+  });
+
+  it('refuses a message published without a header the contract names', () => {
+    expect(() => toPactMessage(registry, published, [Header.ReplyOutcome])).toThrow(/without the header REPLY_OUTCOME/);
+  });
+
+  it('gives an empty object for a payload-less generic reply', () => {
+    const reply: Message = { ...published, name: 'am.Success', payload: new Uint8Array(), headers: { [Header.ReplyOutcome]: 'SUCCESS' } };
+    expect(toPactMessage(registry, reply, [Header.ReplyOutcome]).message).toEqual({});
+  });
+});
+
+describe('fromPactMessage and pactEvent', () => {
+  const delivered = {
+    contents: { content: { id: 't-2', name: 'Other' }, contentType: 'application/json' },
+    metadata: { subject: 'mallbots.things.events', name: 'thingsapi.ThingNamed', [Header.CommandReplyChannel]: 'mallbots.cosec.replies' },
+  };
+
+  it('encodes the content with the consumer’s codec and keeps the other metadata as headers', () => {
+    const message = fromPactMessage(registry, delivered, { id: 'm-9' });
+    expect(message).toMatchObject({ id: 'm-9', name: 'thingsapi.ThingNamed', subject: 'mallbots.things.events', headers: { [Header.CommandReplyChannel]: 'mallbots.cosec.replies' } });
+    expect(registry.deserialize('thingsapi.ThingNamed', message.payload)).toEqual({ id: 't-2', name: 'Other' });
+  });
+
+  it('decodes to the DomainEvent a handler receives', () => {
+    expect(pactEvent<Named>(registry, delivered).payload).toEqual({ id: 't-2', name: 'Other' });
+  });
+
+  it('refuses a pact message without subject or name metadata', () => {
+    expect(() => fromPactMessage(registry, { contents: { content: {} }, metadata: { subject: 's' } })).toThrow(/needs `subject` and `name`/);
+  });
+});
