@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { workspaceRoot } from '../infra/infra.ts';
 
 describe('the command line modules', () => {
-  it.each(['tools/cli/start.ts', 'tools/demo/demo-data.ts', 'tools/cli/main.ts'])('%s loads under plain Node', (file) => {
+  it.each(['tools/cli/start.ts', 'tools/demo/demo-data.ts', 'tools/pact/pact-command.ts', 'tools/cli/main.ts'])('%s loads under plain Node', (file) => {
     // main.ts runs on import: with no command it prints its usage and exits 2, after loading its static imports.
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(workspaceRoot, file))})`], { encoding: 'utf8', cwd: workspaceRoot });
     const expected = file.endsWith('main.ts') ? 2 : 0;
