@@ -135,6 +135,11 @@ export interface HttpProviderVerification {
   readonly providerBaseUrl: string;
   /** Provider states by name; a handler receives the state's parameters. */
   readonly stateHandlers: NonNullable<VerifierOptions['stateHandlers']>;
+  /**
+   * Pact files to verify instead of the provider's pact source (committed files or broker), e.g. a reference
+   * pact kept outside `pacts/`. Results of such a verification are never published.
+   */
+  readonly pactUrls?: readonly string[];
 }
 
 /** Verifies the provider's HTTP pacts against its running server; rejects with Pact's mismatch report. */
@@ -144,7 +149,7 @@ export async function verifyHttpProvider(options: HttpProviderVerification): Pro
     providerBaseUrl: options.providerBaseUrl,
     stateHandlers: options.stateHandlers,
     logLevel: 'warn',
-    ...pactSource(options.provider),
+    ...(options.pactUrls ? { pactUrls: [...options.pactUrls] } : pactSource(options.provider)),
   }).verifyProvider();
 }
 
