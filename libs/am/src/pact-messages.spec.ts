@@ -7,9 +7,10 @@ interface Named {
   id: string;
   name: string;
 }
+// Like ts-proto's encoders, it writes a missing string as "undefined"; empty bytes decode to the proto3 defaults.
 const codec = {
-  encode: (value: Named) => ({ finish: () => new TextEncoder().encode(JSON.stringify({ id: value.id, name: value.name })) }),
-  decode: (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Named,
+  encode: (value: Named) => ({ finish: () => new TextEncoder().encode(JSON.stringify({ id: String(value.id), name: String(value.name) })) }),
+  decode: (bytes: Uint8Array) => (bytes.length === 0 ? { id: '', name: '' } : (JSON.parse(new TextDecoder().decode(bytes)) as Named)),
 };
 const registry = new MessageRegistry().register('thingsapi.ThingNamed', codec);
 
@@ -54,6 +55,11 @@ describe('fromPactMessage and pactEvent', () => {
 
   it('decodes to the DomainEvent a handler receives', () => {
     expect(pactEvent<Named>(registry, delivered).payload).toEqual({ id: 't-2', name: 'Other' });
+  });
+
+  it('gives a field the pact leaves out its proto3 default, as the wire would', () => {
+    const partial = { contents: { content: { id: 't-3' } }, metadata: { subject: 's', name: 'thingsapi.ThingNamed' } };
+    expect(pactEvent<Named>(registry, partial).payload).toEqual({ id: 't-3', name: '' });
   });
 
   it('refuses a pact message without subject or name metadata', () => {

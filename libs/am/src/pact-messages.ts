@@ -48,7 +48,11 @@ export function fromPactMessage(registry: MessageRegistry, delivered: PactDelive
   const { subject, name, ...rest } = (delivered.metadata ?? {}) as Record<string, unknown>;
   if (typeof name !== 'string' || typeof subject !== 'string') throw new Error('a pact message needs `subject` and `name` metadata');
   const headers: Headers = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'string')) as Headers;
-  const payload = registry.has(name) ? registry.serialize(name, content ?? {}) : new Uint8Array();
+  // A field the pact leaves out takes its proto3 default, as on the wire: the generated encoders would otherwise
+  // write a missing string as the text "undefined".
+  const payload = registry.has(name)
+    ? registry.serialize(name, { ...(registry.deserialize<object>(name, new Uint8Array()) as object), ...((content ?? {}) as object) })
+    : new Uint8Array();
   const now = new Date();
   return {
     id: 'pact-message-1',
