@@ -1,0 +1,118 @@
+// Provider verification of depot-pub for cosec-sub: the replies to the saga's CreateShoppingList, InitiateShopping
+// and CancelShoppingList (pacts/cosec-sub-depot-pub.json). Each producer sends the command, addressed as cosec
+// addresses it, through libs/am's reply protocol into the real DepotCommandsConsumer and use cases on the depot's
+// in-memory doubles (set up by the provider state), and returns the reply that was published.
+import { describe, it } from '@jest/globals';
+import { commandHandler, Header, type IncomingMessage } from '@mallbots/am';
+import { RecordingPublisher, toPactMessage } from '@mallbots/am/testing';
+import type { CancelShoppingList, CreateShoppingList, InitiateShopping } from '@mallbots/contracts/depot';
+import { newId } from '@mallbots/ddd';
+import { commandHeaders, SagaHeader } from '@mallbots/sec';
+import { verifyMessageProvider } from '@mallbots/testing/pact';
+import type { CommandBus } from '@nestjs/cqrs';
+import { CancelShoppingListCommand } from '../../application/cancel-shopping-list/cancel-shopping-list.command.js';
+import { CancelShoppingListHandler } from '../../application/cancel-shopping-list/cancel-shopping-list.handler.js';
+import { CreateShoppingListCommand } from '../../application/create-shopping-list/create-shopping-list.command.js';
+import { CreateShoppingListHandler } from '../../application/create-shopping-list/create-shopping-list.handler.js';
+import { InitiateShoppingCommand } from '../../application/initiate-shopping/initiate-shopping.command.js';
+import { InitiateShoppingHandler } from '../../application/initiate-shopping/initiate-shopping.handler.js';
+import { DepotFixture } from '../../application/testing/depot.fixture.js';
+import type { ShoppingListStatus } from '../../domain/index.js';
+import { DepotCommandsConsumer } from './depot-commands.consumer.js';
+import { DepotChannel, DepotMessage, depotRegistry } from './depot.messages.js';
+
+const registry = depotRegistry();
+
+/** The commands this consumer handles, by wire name, with their payloads. */
+type Commands = { [DepotMessage.CreateShoppingList]: CreateShoppingList; [DepotMessage.CancelShoppingList]: CancelShoppingList; [DepotMessage.InitiateShopping]: InitiateShopping };
+
+const REPLY_HEADERS = [Header.ReplyOutcome, Header.ReplySagaId, Header.ReplySagaName, SagaHeader.ReplyStep, SagaHeader.ReplyCompensating, SagaHeader.ReplyAttempt];
+const FAILURE_HEADERS = [...REPLY_HEADERS, Header.ReplyError];
+
+/** The depot as the provider state leaves it, and the ids the state named. */
+let depot = new DepotFixture();
+let named: Record<string, string> = {};
+
+async function givenList(params: Record<string, string> | undefined, status: ShoppingListStatus): Promise<void> {
+  depot = new DepotFixture();
+  named = { id: params?.['id'] ?? 'shopping-1' };
+  await depot.storedList(status, named['id'], 'order-1');
+}
+
+/** `name` with `payload`, sent as the saga sends its step `step`, answered by the real consumer: the reply, as Pact sees it. */
+async function replyTo<P>(name: string, payload: P, step: number, compensating: boolean, headerKeys: readonly string[]) {
+  const f = depot;
+  const create = new CreateShoppingListHandler(f.lists, f.dispatcher, f.catalog);
+  const cancel = new CancelShoppingListHandler(f.lists, f.dispatcher);
+  const initiate = new InitiateShoppingHandler(f.lists, f.dispatcher);
+  const bus = {
+    execute: async (command: unknown) => {
+      if (command instanceof CreateShoppingListCommand) return create.execute(command);
+      if (command instanceof CancelShoppingListCommand) return cancel.execute(command);
+      if (command instanceof InitiateShoppingCommand) return initiate.execute(command);
+      throw new Error(`unexpected command ${String(command)}`);
+    },
+  } as unknown as CommandBus;
+  const consumer = new DepotCommandsConsumer(bus);
+  const replies = new RecordingPublisher();
+  const handle = commandHandler<Commands>(
+    registry,
+    {
+      [DepotMessage.CreateShoppingList]: (c) => consumer.createShoppingList(c),
+      [DepotMessage.CancelShoppingList]: (c) => consumer.cancelShoppingList(c),
+      [DepotMessage.InitiateShopping]: (c) => consumer.initiateShopping(c),
+    },
+    replies,
+  );
+  const now = new Date();
+  const command: IncomingMessage = {
+    id: newId(),
+    name,
+    subject: DepotChannel.Commands,
+    payload: registry.serialize(name, payload),
+    headers: commandHeaders({ replyChannel: 'mallbots.cosec.replies.CreateOrder', sagaId: 'order-1', sagaName: 'cosec.CreateOrder', step, compensating, attempt: 1, causationId: newId() }),
+    occurredAt: now,
+    receivedAt: now,
+    deliveryAttempt: 1,
+    consumer: 'depot-commands',
+  };
+  await handle(command);
+  return toPactMessage(registry, replies.last(), headerKeys);
+}
+
+const createShoppingList = (headerKeys: readonly string[]) =>
+  replyTo<CreateShoppingList>(DepotMessage.CreateShoppingList, { orderId: 'order-1', items: [{ productId: named['productId'] ?? 'p-1', storeId: named['storeId'] ?? 's-1', quantity: 2 }] }, 2, false, headerKeys);
+const initiateShopping = (headerKeys: readonly string[]) => replyTo<InitiateShopping>(DepotMessage.InitiateShopping, { id: named['id']! }, 4, false, headerKeys);
+const cancelShoppingList = (headerKeys: readonly string[]) => replyTo<CancelShoppingList>(DepotMessage.CancelShoppingList, { id: named['id']! }, 2, true, headerKeys);
+
+describe('depot-pub (provider) for cosec-sub: the replies to the shopping-list commands', () => {
+  it('answers the saga’s commands as the saga expects', async () => {
+    await verifyMessageProvider({
+      provider: 'depot-pub',
+      consumers: ['cosec-sub'],
+      stateHandlers: {
+        'a store sells a product': async (_state, params) => {
+          depot = new DepotFixture();
+          named = { storeId: params?.['storeId'] ?? 's-1', productId: params?.['productId'] ?? 'p-1' };
+          await depot.stores.created({ id: named['storeId']!, name: 'Nic & Naks', location: 'Level 1' });
+          await depot.products.added({ id: named['productId']!, storeId: named['storeId']!, name: 'Wizard w/ crystal' });
+        },
+        'the depot knows no stores or products': async () => {
+          depot = new DepotFixture(); // empty caches, and Stores knows nothing either
+          named = {};
+        },
+        'a shopping list is pending': (_state, params) => givenList(params, 'pending'),
+        'a shopping list is canceled': (_state, params) => givenList(params, 'canceled'),
+        'a shopping list is completed': (_state, params) => givenList(params, 'completed'),
+      },
+      messageProviders: {
+        'a CreatedShoppingList reply': () => createShoppingList(REPLY_HEADERS),
+        'a failure reply to CreateShoppingList': () => createShoppingList(FAILURE_HEADERS),
+        'a success reply to InitiateShopping': () => initiateShopping(REPLY_HEADERS),
+        'a failure reply to InitiateShopping': () => initiateShopping(FAILURE_HEADERS),
+        'a success reply to CancelShoppingList': () => cancelShoppingList(REPLY_HEADERS),
+        'a failure reply to CancelShoppingList': () => cancelShoppingList(FAILURE_HEADERS),
+      },
+    });
+  });
+});
