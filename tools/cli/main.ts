@@ -130,12 +130,16 @@ async function main(argv: string[]): Promise<number> {
       const { dlqCommand } = await import('../dlq/dlq-command.ts');
       return dlqCommand(rest);
     }
+    case 'busywork': {
+      const { busyworkCommand } = await import('../busywork/busywork-command.ts');
+      return busyworkCommand(rest);
+    }
     case 'pact': {
       const { pactCommand } = await import('../pact/pact-command.ts');
       return pactCommand(rest);
     }
     default:
-      console.error('usage: main.ts test | start [--demo] | reset | demo [gateway-url] | infra start|stop|status|reset | bench-libs | dlq list|show|replay | pact update|publish|verify|can-i-deploy|record-deployment');
+      console.error('usage: main.ts test | start [--demo] | reset | demo [gateway-url] | infra start|stop|status|reset | bench-libs | dlq list|show|replay | busywork [--help] | pact update|publish|verify|can-i-deploy|record-deployment');
       return 2;
   }
 }

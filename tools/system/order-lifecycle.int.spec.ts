@@ -365,4 +365,25 @@ describe('MallBots through the gateway', () => {
       await client.end();
     }
   }
+
+  // ── load: busywork (tools/busywork) as `npm run busywork` runs it ──────────────────────────────────────────────
+
+  it('keeps up with busywork in stress mode: no errors, and every checked-out order approved', () => {
+    // Last, so the stores the tests above left behind are in the mall too: one whose only product was removed (an
+    // empty store, which busywork must skip), the walk-through's participating store and the demo stores. Every
+    // call busywork makes is valid (fresh enabled customers, existing products, exact totals), so any error answer
+    // is a defect, and so is an order that is not approved by the end of the drain.
+    const json = join(mkdtempSync(join(tmpdir(), 'busywork-')), 'summary.json');
+    const args = ['tools/cli/main.ts', 'busywork', '--target', mallbots.gateway.url, '--stress', '--clients', '4', '--duration', '8s', '--seed', '2024', '--drain', '60s', '--json', json];
+    const run = spawnSync(join(workspaceRoot, 'node_modules/.bin/node'), args, { cwd: workspaceRoot, encoding: 'utf8', timeout: 100_000 });
+    expect({ exit: run.status, errors: run.stderr.split('\n').filter((l) => l.includes('new error') || l.includes('Error')) }).toEqual({ exit: 0, errors: [] });
+    expect(run.stdout).toContain('Errors by route and status\n  none\n');
+
+    const summary = JSON.parse(readFileSync(json, 'utf8'));
+    expect(summary).toMatchObject({ mode: 'stress', clients: 4, seed: 2024, endedBy: 'duration', errorCount: 0, errors: [], abortedAtStop: 0 });
+    expect(summary.requests).toBeGreaterThan(100);
+    expect(summary.flows.buyingItems.done).toBeGreaterThan(0);
+    expect(summary.orders.checkedOut).toBe(summary.flows.buyingItems.done);
+    expect(summary.orders).toMatchObject({ final: { approved: summary.orders.checkedOut, rejected: 0, cancelled: 0, completed: 0 }, pending: {}, untracked: 0 });
+  }, 120_000);
 });
