@@ -91,7 +91,7 @@ describe('cosec (the create-order saga on real PostgreSQL and NATS, participants
     expect(await sent(orderId)).toEqual([
       { name: M.AuthorizeCustomer, payload: { id: `customer-of-${orderId}` } },
       { name: M.CreateShoppingList, payload: { orderId, items: [{ productId: 'p-1', storeId: 's-1', quantity: 2 }] } },
-      { name: M.ConfirmPayment, payload: { id: `payment-of-${orderId}`, amount: 9 } },
+      { name: M.ConfirmPayment, payload: { id: `payment-of-${orderId}`, amount: 9, customerId: `customer-of-${orderId}` } },
       { name: M.InitiateShopping, payload: { id: shoppingId } },
       { name: M.ApproveOrder, payload: { id: orderId, shoppingId } },
     ]);

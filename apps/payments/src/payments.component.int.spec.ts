@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { commandMessage, decodeEnvelope, eventMessage, FailureReply, Header, JetStreamPublisher, type Message, type MessageRegistry, SuccessReply } from '@mallbots/am';
 import { grpcPackages, protoFiles } from '@mallbots/contracts';
+import type { ConfirmPayment } from '@mallbots/contracts/payments';
 import { bootServiceForTest, grpcTestClient, type GrpcTestClient, http, type ServiceUnderTest } from '@mallbots/platform/testing';
 import { eventually } from '@mallbots/testing';
 import { OrderingChannel, OrderingMessage, PaymentsChannel, PaymentsGroup, PaymentsMessage, paymentsRegistry } from './adapters/messaging/payments.messages.js';
@@ -264,11 +265,11 @@ describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)
   });
 
   describe('ConfirmPayment command (payment-commands)', () => {
-    const command = (paymentId: string, amount: number, sagaId = randomUUID()) =>
+    const command = (paymentId: string, amount: number, customerId = '', sagaId = randomUUID()) =>
       commandMessage(
         registry,
         PaymentsChannel.Commands,
-        { id: randomUUID(), name: PaymentsMessage.ConfirmPayment, payload: { id: paymentId, amount }, occurredAt: new Date() },
+        { id: randomUUID(), name: PaymentsMessage.ConfirmPayment, payload: { id: paymentId, amount, customerId } satisfies ConfirmPayment, occurredAt: new Date() },
         { replyChannel: REPLIES, sagaId, sagaName: 'cosec.CreateOrder' },
       );
     const replyTo = async (message: Message) =>
@@ -284,6 +285,18 @@ describe('payments service (REST, gRPC and messages on real PostgreSQL and NATS)
       expect(await replyTo(ok)).toMatchObject({ name: SuccessReply, headers: { [Header.ReplyOutcome]: 'SUCCESS', [Header.ReplySagaName]: 'cosec.CreateOrder' } });
       expect(await replyTo(unknown)).toMatchObject({ name: FailureReply, headers: { [Header.ReplyOutcome]: 'FAILURE', [Header.ReplyError]: 'payment cannot be confirmed' } });
       expect(await replyTo(tooMuch)).toMatchObject({ name: FailureReply, headers: { [Header.ReplyError]: 'the amount to confirm exceeds the authorized amount' } });
+    });
+
+    it('refuses a payment authorized for another customer than the one given, and checks no customer when none is given', async () => {
+      const { id } = await authorize(50); // for customer-1
+      const payer = command(id, 10, 'customer-1');
+      const other = command(id, 10, 'customer-2');
+      const noCustomer = command(id, 10);
+      await publish(payer, other, noCustomer);
+
+      expect(await replyTo(payer)).toMatchObject({ name: SuccessReply, headers: { [Header.ReplyOutcome]: 'SUCCESS' } });
+      expect(await replyTo(other)).toMatchObject({ name: FailureReply, headers: { [Header.ReplyOutcome]: 'FAILURE', [Header.ReplyError]: 'the payment was authorized for another customer' } });
+      expect(await replyTo(noCustomer)).toMatchObject({ name: SuccessReply, headers: { [Header.ReplyOutcome]: 'SUCCESS' } });
     });
 
     it('answers a redelivered command once (inbox) and dead-letters a malformed one while carrying on', async () => {

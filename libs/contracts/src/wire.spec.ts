@@ -91,7 +91,10 @@ const cases: Record<ContractContext, WireCase[]> = {
   ],
   payments: [
     wire('InvoicePaid', payments.InvoicePaid, { id: 'i', orderId: 'o' }, '0a 01 69 12 01 6f'),
-    wire('ConfirmPayment', payments.ConfirmPayment, { id: 'p', amount: 4 }, '0a 01 70 11 00 00 00 00 00 00 10 40'),
+    // The reference's ConfirmPayment: no customer id (field 3, ours) on the wire, so it decodes as '' ("not given").
+    wire('ConfirmPayment', payments.ConfirmPayment, { id: 'p', amount: 4, customerId: '' }, '0a 01 70 11 00 00 00 00 00 00 10 40'),
+    // With the customer of the order (field 3, a string; additive): the reference's bytes, then `1a 01 63`.
+    wire('ConfirmPayment with customer_id', payments.ConfirmPayment, { id: 'p', amount: 4, customerId: 'c' }, '0a 01 70 11 00 00 00 00 00 00 10 40 1a 01 63'),
   ],
   // notifications and search publish no integration messages: their API messages stand in.
   notifications: [wire('NotifyOrderCreatedRequest', notifications.NotifyOrderCreatedRequest, { orderId: 'o', customerId: 'c' }, '0a 01 6f 12 01 63')],

@@ -1,7 +1,8 @@
 Feature: Checkout and the checks on a new order
   At checkout the customer swipes a card, which is pre-authorised for an amount, and the basket becomes an order.
   The order is pending while the mall checks it: the customer may order, the depot draws up a shopping list, the
-  pre-authorised payment covers the total, and the list is made available to the bots.
+  pre-authorised payment covers the total and was pre-authorised for the customer who orders, and the list is made
+  available to the bots.
   When every check passes the order is approved. When one fails, what was already done is undone and the order is
   rejected: it will not be shopped.
 
@@ -47,6 +48,15 @@ Feature: Checkout and the checks on a new order
     Given Alice has a basket with 1 "Wizard w/ crystal"
     When Alice checks out with a card payment that was never pre-authorised
     Then Alice's order is rejected
+
+  Scenario: A card pre-authorised for someone else is refused
+    Given the registered customer "Bob"
+    And Bob's card is pre-authorised for 100.00
+    And Alice has a basket with 1 "Wizard w/ crystal"
+    When Alice checks out with Bob's card
+    Then Alice's order is rejected
+    And the depot withdraws the shopping list drawn up for Alice's order
+    And no invoice is ever raised for Alice's order
 
   Scenario: A product withdrawn from sale after it went into the basket
     Given Alice has a basket with 1 "Wizard w/ crystal"

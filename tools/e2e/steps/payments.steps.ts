@@ -59,6 +59,18 @@ When("depot staff cancel {word}'s invoice", async function (this: MallWorld, cus
   accepted(await this.api.cancelInvoice(await invoiceIdOf(this, customer)), `cancelling ${customer}'s invoice`);
 });
 
+/**
+ * Payments invoices an order only once it is ready (under the order's id), so an order that can no longer become
+ * ready — rejected or cancelled — is never invoiced: it names no invoice, and payments holds none under its id.
+ */
+Then("no invoice is ever raised for {word}'s order", async function (this: MallWorld, customer: string) {
+  const order = await readOrder(this, this.order(customer).id);
+  assert.ok(['rejected', 'cancelled'].includes(order.status), `${customer}'s order is ${order.status}, so it may still be invoiced`);
+  assert.equal(order.invoiceId ?? '', '', `${customer}'s order names an invoice`);
+  const invoice = await this.api.invoice(order.id);
+  assert.equal(invoice.status, 404, `payments holds an invoice for ${customer}'s order: ${JSON.stringify(invoice.body)}`);
+});
+
 Then("{word}'s invoice is paid", async function (this: MallWorld, customer: string) {
   assert.equal(await invoiceStatus(this, customer), 'paid');
 });

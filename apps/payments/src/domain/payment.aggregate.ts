@@ -84,8 +84,9 @@ export class Payment extends AggregateRoot {
     if (props.amount.compare(this.amount) > 0) {
       throw new PaymentNotConfirmableError(PaymentErrorText.ConfirmAmountExceedsAuthorized);
     }
-    // The ConfirmPayment message carries no customer id today; when a caller has one, a payment authorized by
-    // someone else must not pay for this order (§14.4 #36: "anyone can check out … with any paymentId").
+    // The saga's ConfirmPayment carries the order's customer (customer_id, added to the reference's message): a
+    // payment authorized by someone else must not pay for this order (§14.4 #36: "anyone can check out … with any
+    // paymentId"). No customer — the gRPC RPC, or a sender that predates the field — means no customer check.
     if (props.customerId !== undefined && props.customerId !== this.customerId) {
       throw new PaymentNotConfirmableError(PaymentErrorText.ConfirmCustomerMismatch);
     }

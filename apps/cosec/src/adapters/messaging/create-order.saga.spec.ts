@@ -28,7 +28,7 @@ const expected = {
     subject: CosecChannel.DepotCommands,
     payload: { orderId: ORDER, items: [{ productId: 'p-1', storeId: 's-1', quantity: 2 }, { productId: 'p-2', storeId: 's-2', quantity: 3 }] },
   },
-  [M.ConfirmPayment]: { subject: CosecChannel.PaymentsCommands, payload: { id: 'payment-1', amount: 2.5 } },
+  [M.ConfirmPayment]: { subject: CosecChannel.PaymentsCommands, payload: { id: 'payment-1', amount: 2.5, customerId: 'customer-1' } },
   [M.InitiateShopping]: { subject: CosecChannel.DepotCommands, payload: { id: SHOPPING } },
   [M.ApproveOrder]: { subject: CosecChannel.OrderingCommands, payload: { id: ORDER, shoppingId: SHOPPING } },
   [M.CancelShoppingList]: { subject: CosecChannel.DepotCommands, payload: { id: SHOPPING } },

@@ -11,14 +11,14 @@ export const CREATE_ORDER_SAGA_NAME = 'cosec.CreateOrder';
 /**
  * The create-order saga (reference-behaviour §5.1, requirements J02):
  *
- * | step | action                          | compensation       |
- * |------|---------------------------------|--------------------|
- * | 0    | –                               | RejectOrder        |
- * | 1    | AuthorizeCustomer               | –                  |
- * | 2    | CreateShoppingList (→ shoppingId) | CancelShoppingList |
- * | 3    | ConfirmPayment (amount = total) | –                  |
- * | 4    | InitiateShopping                | –                  |
- * | 5    | ApproveOrder (with shoppingId)  | –                  |
+ * | step | action                                      | compensation       |
+ * |------|---------------------------------------------|--------------------|
+ * | 0    | –                                           | RejectOrder        |
+ * | 1    | AuthorizeCustomer                           | –                  |
+ * | 2    | CreateShoppingList (→ shoppingId)           | CancelShoppingList |
+ * | 3    | ConfirmPayment (amount = total, customerId) | –                  |
+ * | 4    | InitiateShopping                            | –                  |
+ * | 5    | ApproveOrder (with shoppingId)              | –                  |
  *
  * A failure reply or a timeout at step k compensates the steps below k (libs/sec). `satisfies` pins each payload to
  * the participant's protobuf type, so a contract change breaks the build here rather than on the wire.
@@ -41,7 +41,12 @@ export function createOrderSaga(options: SagaOptions = {}): SagaDefinition<Creat
         .compensate((d) => ({ subject: CosecChannel.DepotCommands, name: CosecMessage.CancelShoppingList, payload: { id: shoppingIdOf(d) } satisfies CancelShoppingList })),
     )
     .step((s) =>
-      s.action((d) => ({ subject: CosecChannel.PaymentsCommands, name: CosecMessage.ConfirmPayment, payload: { id: d.paymentId, amount: d.total } satisfies ConfirmPayment })),
+      // customerId: the payment must have been pre-authorised for the order's customer (§14.4 #36).
+      s.action((d) => ({
+        subject: CosecChannel.PaymentsCommands,
+        name: CosecMessage.ConfirmPayment,
+        payload: { id: d.paymentId, amount: d.total, customerId: d.customerId } satisfies ConfirmPayment,
+      })),
     )
     .step((s) => s.action((d) => ({ subject: CosecChannel.DepotCommands, name: CosecMessage.InitiateShopping, payload: { id: shoppingIdOf(d) } satisfies InitiateShopping })))
     .step((s) =>

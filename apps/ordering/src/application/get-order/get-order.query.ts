@@ -19,7 +19,10 @@ export interface OrderView {
   readonly status: OrderStatus;
   /** The depot's shopping list; '' until the saga approved the order. */
   readonly shoppingId: string;
-  /** The paid invoice; '' until the order is completed. */
+  /**
+   * The order's invoice; '' until the order is ready. From then on it names the invoice payments raises for it (under
+   * the order's id), pending until paid; completion records the invoice that was paid.
+   */
   readonly invoiceId: string;
 }
 

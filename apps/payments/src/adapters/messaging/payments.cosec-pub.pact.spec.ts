@@ -1,6 +1,7 @@
 // Contract payments-sub → cosec-pub: the create-order saga's ConfirmPayment, as payments' command consumer handles it
 // — through libs/am's reply protocol into the real PaymentCommandsConsumer and ConfirmPaymentHandler on an in-memory
-// repository; the test checks the reply sent back for a payment that covers the amount and one that does not.
+// repository; the test checks the reply sent back for a payment that covers the amount, one that does not, and one
+// pre-authorised for another customer than the order's.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { commandHandler, FailureReply, Header, type Message, SuccessReply } from '@mallbots/am';
@@ -29,10 +30,10 @@ type Commands = { [PaymentsMessage.ConfirmPayment]: ConfirmPayment };
 
 const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
-/** Payments' command consumer over the real use case, with payment-1 authorized for `authorized`; returns its replies. */
-async function deliver(authorized: number, delivered: PactDeliveredMessage): Promise<{ replies: Message[]; payments: InMemoryPaymentRepository }> {
+/** Payments' command consumer over the real use case, with payment-1 authorized for `authorized` by `payer`; returns its replies. */
+async function deliver(authorized: number, delivered: PactDeliveredMessage, payer = 'customer-1'): Promise<{ replies: Message[]; payments: InMemoryPaymentRepository }> {
   const payments = new InMemoryPaymentRepository();
-  await payments.save(Payment.authorize({ id: 'payment-1', customerId: 'customer-1', amount: Money.fromDecimal(authorized) }));
+  await payments.save(Payment.authorize({ id: 'payment-1', customerId: payer, amount: Money.fromDecimal(authorized) }));
   const confirm = new ConfirmPaymentHandler(payments);
   const bus = {
     execute: async (command: unknown) => {
@@ -51,12 +52,12 @@ describe('payments-sub → cosec-pub (the saga command payments answers)', () =>
   const contract = consumerContract('payments-sub', 'cosec-pub');
   afterAll(() => contract.expectCommitted());
 
-  it('confirms a payment that covers the amount with am.Success, and refuses one that does not with am.Failure', async () => {
+  it('confirms a payment of the order’s customer that covers the amount with am.Success, and refuses one that does not, or another customer’s, with am.Failure', async () => {
     await contract.pact
       .addAsynchronousInteraction()
-      .given('the shopping list of the order is created', { orderId: 'order-1', paymentId: 'payment-1', shoppingId: 'shopping-1' })
+      .given('the shopping list of the order is created', { orderId: 'order-1', customerId: 'customer-1', paymentId: 'payment-1', shoppingId: 'shopping-1' })
       .expectsToReceive('a ConfirmPayment command', (b) =>
-        b.withJSONContent({ id: nonBlank('payment-1'), amount: number(2.5) }).withMetadata({
+        b.withJSONContent({ id: nonBlank('payment-1'), amount: number(2.5), customerId: nonBlank('customer-1') }).withMetadata({
           subject: PaymentsChannel.Commands,
           name: PaymentsMessage.ConfirmPayment,
           [Header.CommandReplyChannel]: REPLIES,
@@ -90,6 +91,17 @@ describe('payments-sub → cosec-pub (the saga command payments answers)', () =>
             name: FailureReply,
             subject: REPLIES,
             headers: expect.objectContaining({ [Header.ReplyOutcome]: 'FAILURE', [Header.ReplyError]: PaymentErrorText.ConfirmAmountExceedsAuthorized, ...sagaSend }),
+          }),
+        ]);
+
+        // The customer is read: the same command for a payment another customer pre-authorised, for enough, is
+        // refused with the reason (§14.4 #36).
+        const othersCard = await deliver(100, m, 'customer-2');
+        expect(othersCard.replies).toEqual([
+          expect.objectContaining({
+            name: FailureReply,
+            subject: REPLIES,
+            headers: expect.objectContaining({ [Header.ReplyOutcome]: 'FAILURE', [Header.ReplyError]: PaymentErrorText.ConfirmCustomerMismatch, ...sagaSend }),
           }),
         ]);
       });

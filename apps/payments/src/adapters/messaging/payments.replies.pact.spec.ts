@@ -27,7 +27,7 @@ const REPLY_HEADERS = [Header.ReplyOutcome, Header.ReplySagaId, Header.ReplySaga
 let payments = new InMemoryPaymentRepository();
 let paymentId = '';
 
-/** ConfirmPayment for the state's payment and an order total of 2.50, as the saga sends it at step 3, answered by the real consumer. */
+/** ConfirmPayment for the state's payment, an order total of 2.50 and the payer's customer, as the saga sends it at step 3, answered by the real consumer. */
 async function replyToConfirmPayment(headerKeys: readonly string[]) {
   const confirm = new ConfirmPaymentHandler(payments);
   const bus = {
@@ -44,7 +44,7 @@ async function replyToConfirmPayment(headerKeys: readonly string[]) {
     id: newId(),
     name: PaymentsMessage.ConfirmPayment,
     subject: PaymentsChannel.Commands,
-    payload: registry.serialize(PaymentsMessage.ConfirmPayment, { id: paymentId, amount: 2.5 } satisfies ConfirmPayment),
+    payload: registry.serialize(PaymentsMessage.ConfirmPayment, { id: paymentId, amount: 2.5, customerId: 'customer-1' } satisfies ConfirmPayment),
     headers: commandHeaders({ replyChannel: 'mallbots.cosec.replies.CreateOrder', sagaId: 'order-1', sagaName: 'cosec.CreateOrder', step: 3, compensating: false, attempt: 1, causationId: newId() }),
     occurredAt: now,
     receivedAt: now,

@@ -35,10 +35,24 @@ describe('ConfirmPaymentHandler', () => {
     await expect(refused).rejects.toThrow(PaymentErrorText.ConfirmAmountExceedsAuthorized);
   });
 
-  it('refuses another customer’s payment when the caller knows the customer', async () => {
+  it('confirms the payment for the customer it was authorized for', async () => {
     const { handler } = await setup();
-    await expect(handler.execute(new ConfirmPaymentCommand('payment-1', Money.fromDecimal(1), 'customer-2'))).rejects.toThrow(PaymentErrorText.ConfirmCustomerMismatch);
     await expect(handler.execute(new ConfirmPaymentCommand('payment-1', Money.fromDecimal(1), 'customer-1'))).resolves.toBeUndefined();
+  });
+
+  it('refuses another customer’s payment when the caller gives the customer (§14.4 #36)', async () => {
+    const { payments, handler } = await setup();
+    const before = structuredClone(payments.rows);
+    const refused = handler.execute(new ConfirmPaymentCommand('payment-1', Money.fromDecimal(1), 'customer-2'));
+    await expect(refused).rejects.toBeInstanceOf(FailedPreconditionError);
+    await expect(refused).rejects.toThrow(PaymentErrorText.ConfirmCustomerMismatch);
+    expect(payments.rows).toEqual(before);
+  });
+
+  it('skips the customer check when the caller gives no customer (a sender without the field), as before', async () => {
+    const { handler } = await setup();
+    await expect(handler.execute(new ConfirmPaymentCommand('payment-1', Money.fromDecimal(50), undefined))).resolves.toBeUndefined();
+    await expect(handler.execute(new ConfirmPaymentCommand('payment-1', Money.fromDecimal(50.01), undefined))).rejects.toThrow(PaymentErrorText.ConfirmAmountExceedsAuthorized);
   });
 
   it('only checks existence when no amount is given (the gRPC RPC, as in the reference)', async () => {

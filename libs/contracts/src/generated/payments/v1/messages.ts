@@ -21,6 +21,12 @@ export interface InvoicePaid {
 export interface ConfirmPayment {
   id: string;
   amount: number;
+  /**
+   * Not in the reference (an additive field): the customer of the order the payment is to pay for. Payments refuses a
+   * payment pre-authorised for another customer (reference-behaviour §14.4 #36). Empty means "not given": a sender
+   * that does not know the field (the reference's cosec) gets the old behaviour, with no customer check.
+   */
+  customerId: string;
 }
 
 export const PAYMENTSPB_PACKAGE_NAME = "paymentspb";
@@ -83,7 +89,7 @@ export const InvoicePaid: MessageFns<InvoicePaid> = {
 };
 
 function createBaseConfirmPayment(): ConfirmPayment {
-  return { id: "", amount: 0 };
+  return { id: "", amount: 0, customerId: "" };
 }
 
 export const ConfirmPayment: MessageFns<ConfirmPayment> = {
@@ -93,6 +99,9 @@ export const ConfirmPayment: MessageFns<ConfirmPayment> = {
     }
     if (message.amount !== 0) {
       writer.uint32(17).double(message.amount);
+    }
+    if (message.customerId !== "") {
+      writer.uint32(26).string(message.customerId);
     }
     return writer;
   },
@@ -124,6 +133,14 @@ export const ConfirmPayment: MessageFns<ConfirmPayment> = {
             }
 
             message.amount = reader.double();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.customerId = reader.string();
             continue;
           }
         }
