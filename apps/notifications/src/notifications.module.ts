@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, rpcAddress, type ServiceConfig } from '@mallbots/platform';
 import { CustomerCacheProjector } from './application/customer-cache/customer-cache.projector.js';
 import { CustomerDirectory } from './application/customer-cache/customer-directory.js';
+import { GetRecipientHandler } from './application/get-recipient/get-recipient.handler.js';
 import { ListNotificationsHandler } from './application/list-notifications/list-notifications.handler.js';
 import { NotifyCustomerHandler } from './application/notify-customer/notify-customer.handler.js';
 import { CUSTOMER_CACHE } from './application/ports/customer-cache.port.js';
@@ -49,6 +50,7 @@ export class NotificationsModule {
         CustomerDirectory,
         NotifyCustomerHandler,
         ListNotificationsHandler,
+        GetRecipientHandler,
         SmsDispatcher,
         CustomerEventsConsumer,
         OrderEventsConsumer,

@@ -29,8 +29,13 @@ When('{string} changes their SMS number to {string}', async function (this: Mall
   accepted(await this.api.changeSmsNumber(this.customer(name).id, smsNumber), `changing the SMS number of "${name}"`);
 });
 
+// The Given steps state a settled past: the change has also reached the SMS provider's address book (notifications'
+// copy, fed by customers' events). Without that wait an order placed next could be texted before the change arrives
+// — on another consumer, so in no guaranteed order — which is correct behaviour but not the situation described.
 Given('{string} has changed their SMS number to {string}', async function (this: MallWorld, name: string, smsNumber: string) {
-  accepted(await this.api.changeSmsNumber(this.customer(name).id, smsNumber), `changing the SMS number of "${name}"`);
+  const id = this.customer(name).id;
+  accepted(await this.api.changeSmsNumber(id, smsNumber), `changing the SMS number of "${name}"`);
+  await this.waitFor(`the SMS sandbox to know ${name}'s new number ${smsNumber}`, () => this.sms.recipient(id), (r) => r?.smsNumber === smsNumber);
 });
 
 When('{string} tries to change their SMS number to {string}', async function (this: MallWorld, name: string, smsNumber: string) {
@@ -42,7 +47,9 @@ When('staff disable {string}', async function (this: MallWorld, name: string) {
 });
 
 Given('staff have disabled {string}', async function (this: MallWorld, name: string) {
-  accepted(await this.api.disableCustomer(this.customer(name).id), `disabling "${name}"`);
+  const id = this.customer(name).id;
+  accepted(await this.api.disableCustomer(id), `disabling "${name}"`);
+  await this.waitFor(`the SMS sandbox to know that ${name} is disabled`, () => this.sms.recipient(id), (r) => r?.enabled === false);
 });
 
 When('staff enable {string}', async function (this: MallWorld, name: string) {

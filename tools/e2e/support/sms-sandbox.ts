@@ -17,6 +17,13 @@ export interface Text {
   readonly customerId: string;
 }
 
+/** The sandbox's address book entry: the number notifications would text now, and whether texts are withheld. */
+export interface Recipient {
+  readonly customerId: string;
+  readonly smsNumber?: string;
+  readonly enabled: boolean;
+}
+
 export class SmsSandbox {
   private readonly client: JsonClient;
 
@@ -29,5 +36,16 @@ export class SmsSandbox {
     const reply = await this.client.send('GET', `/api/notifications?orderId=${encodeURIComponent(orderId)}`);
     if (reply.status !== 200) throw new Error(`the SMS sandbox answered ${reply.status} ${JSON.stringify(reply.body)}`);
     return (reply.body as { notifications: Text[] }).notifications;
+  }
+
+  /**
+   * Notifications' own copy of a customer (it follows customers' events asynchronously); undefined until it has
+   * heard of the customer.
+   */
+  async recipient(customerId: string): Promise<Recipient | undefined> {
+    const reply = await this.client.send('GET', `/api/notifications/recipients/${encodeURIComponent(customerId)}`);
+    if (reply.status === 404) return undefined;
+    if (reply.status !== 200) throw new Error(`the SMS sandbox answered ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body as unknown as Recipient;
   }
 }

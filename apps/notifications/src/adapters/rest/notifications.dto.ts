@@ -47,3 +47,18 @@ export class NotificationDto {
 export class ListNotificationsResponseDto {
   @ApiProperty({ type: [NotificationDto] }) notifications!: NotificationDto[];
 }
+
+export class RecipientParams {
+  @ApiProperty({ type: String })
+  @MaxLength(64)
+  @MinLength(1)
+  @IsString()
+  customerId!: string;
+}
+
+export class RecipientDto {
+  @ApiProperty({ type: String }) customerId!: string;
+  @ApiProperty({ type: String, required: false }) name?: string;
+  @ApiProperty({ type: String, required: false, description: 'Absent until a customers event or a GetCustomer answer brought one.' }) smsNumber?: string;
+  @ApiProperty({ type: Boolean, description: 'false: texts are withheld (suppressed).' }) enabled!: boolean;
+}

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetRecipientQuery } from '../../application/get-recipient/get-recipient.query.js';
 import { ListNotificationsQuery } from '../../application/list-notifications/list-notifications.query.js';
-import { ListNotificationsParams, ListNotificationsResponseDto } from './notifications.dto.js';
+import { ListNotificationsParams, ListNotificationsResponseDto, RecipientDto, RecipientParams } from './notifications.dto.js';
 
 /**
  * Read-only, for operators and tests: what was texted to whom. Not part of the reference (notifications had no REST
@@ -19,5 +20,12 @@ export class NotificationsRestController {
   async list(@Query() params: ListNotificationsParams): Promise<ListNotificationsResponseDto> {
     const found = await this.queries.execute(new ListNotificationsQuery({ customerId: params.customerId, orderId: params.orderId }, params.limit ?? 50));
     return { notifications: found.map(({ createdAt, sentAt, ...rest }) => ({ ...rest, createdAt: createdAt.toISOString(), sentAt: sentAt?.toISOString() })) };
+  }
+
+  @Get('recipients/:customerId')
+  @ApiOperation({ operationId: 'getRecipient', summary: 'The SMS number and status notifications holds for a customer (its copy; may lag behind customers)' })
+  @ApiOkResponse({ type: RecipientDto })
+  async recipient(@Param() params: RecipientParams): Promise<RecipientDto> {
+    return this.queries.execute(new GetRecipientQuery(params.customerId));
   }
 }
