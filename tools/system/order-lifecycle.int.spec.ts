@@ -249,6 +249,9 @@ describe('MallBots through the gateway', () => {
     const { productId } = await storeWithProduct();
     const customerId = await customer('Customer Disabled');
     await api.ok('PUT', `/api/customers/${customerId}/disable`, {});
+    // Notifications hears of the disabling on another consumer than of the order: let it arrive first, or the
+    // "order rejected" text would (correctly) go out to a customer it still believes enabled.
+    await until<{ enabled: boolean }>(notifications, `/api/notifications/recipients/${customerId}`, (r) => r.enabled === false);
     const orderId = await checkout(customerId, productId);
 
     const saga = await expectRejected(orderId, 'suppressed');
