@@ -1,5 +1,6 @@
 import { Header, type Message } from './message.js';
-import { fromPactMessage, pactEvent, toPactMessage } from './pact-messages.js';
+import { fromPactMessage, pactEvent, producePactMessage, toPactMessage } from './pact-messages.js';
+import { RecordingPublisher } from './recording-publisher.js';
 import { MessageRegistry } from './registry.js';
 
 // A hand-written codec standing in for a generated one: JSON bytes of { id, name }.
@@ -38,6 +39,40 @@ describe('toPactMessage', () => {
   it('gives an empty object for a payload-less generic reply', () => {
     const reply: Message = { ...published, name: 'am.Success', payload: new Uint8Array(), headers: { [Header.ReplyOutcome]: 'SUCCESS' } };
     expect(toPactMessage(registry, reply, [Header.ReplyOutcome]).message).toEqual({});
+  });
+});
+
+describe('producePactMessage', () => {
+  const publishing = (outbox: RecordingPublisher, ...messages: Message[]) => () => outbox.publish(messages);
+
+  it('answers the one message the use case published, as Pact sees it, ignoring what was published before', async () => {
+    const outbox = new RecordingPublisher();
+    await outbox.publish([{ ...published, id: 'evt-0', payload: registry.serialize('thingsapi.ThingNamed', { id: 't-0', name: 'Earlier' }) }]);
+    await expect(producePactMessage(registry, outbox, publishing(outbox, published), [Header.CommandReplyChannel])).resolves.toEqual(
+      toPactMessage(registry, published, [Header.CommandReplyChannel]),
+    );
+    expect((await producePactMessage(registry, outbox, publishing(outbox, published))).message).toEqual({ id: 't-1', name: 'Thing' });
+  });
+
+  it('refuses a use case that published nothing', async () => {
+    const outbox = new RecordingPublisher();
+    await outbox.publish([published]);
+    await expect(producePactMessage(registry, outbox, async () => undefined)).rejects.toThrow('expected one message, got none');
+  });
+
+  it('refuses a use case that published more than one message, naming them', async () => {
+    const outbox = new RecordingPublisher();
+    const reply: Message = { ...published, name: 'am.Success', payload: new Uint8Array() };
+    await expect(producePactMessage(registry, outbox, publishing(outbox, published, reply))).rejects.toThrow('expected one message, got thingsapi.ThingNamed, am.Success');
+  });
+
+  it('passes on the use case’s own failure', async () => {
+    const outbox = new RecordingPublisher();
+    await expect(
+      producePactMessage(registry, outbox, async () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
   });
 });
 

@@ -32,6 +32,24 @@ export function toPactMessage(registry: MessageRegistry, message: Message, heade
   };
 }
 
+/**
+ * What a provider test's message producer usually does: runs one use case (`run`) against code that publishes into
+ * `outbox` and answers the one message it published, as Pact sees it (`toPactMessage`). Rejects when the use case
+ * published no message or more than one, so a producer never passes by answering with an older or a stray message.
+ */
+export async function producePactMessage(
+  registry: MessageRegistry,
+  outbox: { readonly messages: readonly Message[] },
+  run: () => Promise<unknown>,
+  headerKeys: readonly string[] = [],
+): Promise<PactMessageOutput> {
+  const before = outbox.messages.length;
+  await run();
+  const published = outbox.messages.slice(before);
+  if (published.length !== 1) throw new Error(`expected one message, got ${published.map((m) => m.name).join(', ') || 'none'}`);
+  return toPactMessage(registry, published[0]!, headerKeys);
+}
+
 /** The message a consumer pact interaction hands to its test (pact-js AsynchronousMessage, loosely typed). */
 export interface PactDeliveredMessage {
   readonly contents: unknown;

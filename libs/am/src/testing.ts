@@ -4,4 +4,4 @@ export { describeDeadLetterStoreContract, type DeadLetterStoreFixture } from './
 export { InMemoryBroker, type InMemoryBrokerOptions } from './in-memory-broker.js';
 export { InMemoryDeadLetterStore } from './in-memory-dead-letter-store.js';
 export { RecordingPublisher } from './recording-publisher.js';
-export { fromPactMessage, pactEvent, toPactMessage, type PactDeliveredMessage, type PactMessageOutput } from './pact-messages.js';
+export { fromPactMessage, pactEvent, producePactMessage, toPactMessage, type PactDeliveredMessage, type PactMessageOutput } from './pact-messages.js';

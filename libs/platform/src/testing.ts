@@ -1,6 +1,9 @@
 // Component-test harness for services: the real application on real PostgreSQL (a database of its own) and a NATS
-// server of its own, so a service's durable consumers and the `mallbots` stream never meet another test's; and
-// fake gRPC servers (FakeGrpcServer, OwnersStub) standing in for the services another context calls.
+// server of its own, so a service's durable consumers and the `mallbots` stream never meet another test's; fake
+// gRPC servers (FakeGrpcServer, OwnersStub) standing in for the services another context calls; and, for the HTTP
+// provider verifications (`<ctx>.http.pact.spec.ts`), a service's REST adapter served on test doubles
+// (startRestContractApp, ResettableWorld, withTeardown).
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   type ChannelCredentials,
@@ -16,13 +19,17 @@ import {
   status,
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
 import { type ContractContext, grpcLoaderOptions, grpcPackages, grpcServices, protoFiles, protoRoot } from '@mallbots/contracts';
 import type { Customer } from '@mallbots/contracts/customers';
 import type { Product, Store } from '@mallbots/contracts/stores';
 import { connectJetStream, type JetStreamConnection } from '@mallbots/am';
 import { createTestDatabase, freePorts, startDisposableNats, type DisposableNats, type TestDatabase } from '@mallbots/testing';
 import { createServiceApp, type ServiceAppOptions } from './bootstrap.js';
+import { ErrorFilter } from './error.filter.js';
 import { loadServiceConfig, type ServiceConfig } from './service-config.js';
 
 export interface ServiceUnderTest {
@@ -244,4 +251,79 @@ export class OwnersStub extends FakeGrpcServer {
       GetProduct: lookup(this.products, 'product', 'product with that ID does not exist'),
     });
   }
+}
+
+export interface RestContractAppOptions {
+  /** The service whose HTTP settings apply (loadServiceConfig); nothing connects to its PostgreSQL or NATS. */
+  readonly service: string;
+  /** The REST controllers under contract, in the service module's order (the first route that matches wins). */
+  readonly controllers: NonNullable<ModuleMetadata['controllers']>;
+  /** The service module's providers, with test doubles behind its ports; the platform's ErrorFilter is added. */
+  readonly providers: NonNullable<ModuleMetadata['providers']>;
+}
+
+export interface RestContractApp {
+  readonly app: INestApplication;
+  /** `http://127.0.0.1:<port>`: the provider base URL to verify against. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A service's REST adapter as the service serves it, for an HTTP provider verification: the platform's Nest
+ * application (createServiceApp: body limits, the whitelisting ValidationPipe), the given controllers and providers
+ * with CQRS, the platform's ErrorFilter and quiet logs, listening on a free port of 127.0.0.1.
+ */
+export async function startRestContractApp(options: RestContractAppOptions): Promise<RestContractApp> {
+  // Only the HTTP settings matter here; nothing connects to PostgreSQL or NATS.
+  const config = loadServiceConfig(options.service, { PG_CONN: 'postgres://unused@127.0.0.1:1/unused', NATS_URL: 'nats://127.0.0.1:1', LOG_LEVEL: 'warn' });
+  @Module({
+    imports: [CqrsModule.forRoot(), LoggerModule.forRoot({ pinoHttp: { level: 'warn' } })],
+    controllers: options.controllers,
+    providers: [...options.providers, { provide: APP_FILTER, useClass: ErrorFilter }],
+  })
+  class RestUnderContract {}
+  const app = await createServiceApp({ config, module: RestUnderContract });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/**
+ * Test doubles that start anew: `current` is what `make` built, `reset()` builds it again (after each provider
+ * state, so each interaction starts from nothing but its own states), and `port(pick)` is a stand-in for a port
+ * that forwards every call to the current world's double — what a Nest provider holds while the doubles change.
+ */
+export class ResettableWorld<W> {
+  #current: W;
+
+  constructor(private readonly make: () => W) {
+    this.#current = make();
+  }
+
+  get current(): W {
+    return this.#current;
+  }
+
+  readonly reset = async (): Promise<void> => {
+    this.#current = this.make();
+  };
+
+  port<T extends object>(pick: (world: W) => T): T {
+    return new Proxy({} as T, {
+      get: (_target, key) => {
+        const target = pick(this.#current);
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+}
+
+/** Provider states in Pact's `{ setup, teardown }` form, each torn down by the same `teardown` (e.g. `world.reset`). */
+export function withTeardown<P>(
+  teardown: () => Promise<void>,
+  setups: Record<string, (params?: P) => Promise<void>>,
+): Record<string, { setup: (params?: P) => Promise<void>; teardown: () => Promise<void> }> {
+  return Object.fromEntries(Object.entries(setups).map(([state, setup]) => [state, { setup, teardown }]));
 }

@@ -1,7 +1,7 @@
 // Provider verification of baskets-pub: every committed pact on the Baskets events (ordering's BasketCheckedOut).
 // The message is produced by running the real CheckoutBasket handler and domain on the event-sourced repository
 // (in-memory stores, the test fixture), with the real integration-event adapter writing to a recording outbox.
-import { RecordingPublisher, toPactMessage } from '@mallbots/am/testing';
+import { producePactMessage, RecordingPublisher } from '@mallbots/am/testing';
 import { verifyMessageProvider } from '@mallbots/testing/pact';
 import { CheckoutBasketCommand } from '../../application/checkout-basket/checkout-basket.command.js';
 import { CheckoutBasketHandler } from '../../application/checkout-basket/checkout-basket.handler.js';
@@ -17,13 +17,7 @@ describe('baskets-pub (message provider): the Baskets events ordering consumes',
   let basketId = '';
 
   /** Runs one use case and answers the one message it published, as Pact sees it. */
-  const produce = async (run: () => Promise<unknown>) => {
-    const before = outbox.messages.length;
-    await run();
-    const published = outbox.messages.slice(before);
-    if (published.length !== 1) throw new Error(`expected one message, got ${published.map((m) => m.name).join(', ') || 'none'}`);
-    return toPactMessage(registry, published[0]!);
-  };
+  const produce = (run: () => Promise<unknown>) => producePactMessage(registry, outbox, run);
 
   it('produces every Baskets event its consumers’ committed pacts expect', () =>
     verifyMessageProvider({

@@ -5,17 +5,15 @@
 // on in-memory event and snapshot stores, in-memory caches and a fake Stores service (requirements §2.13, R04).
 // It verifies every committed pact naming baskets-api (pacts/kiosk-baskets-api.json) and the reference UI's own
 // pact (pacts/reference/baskets-ui-baskets-api.json), so the reference's front end keeps working against us.
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type INestApplication, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
+import type { Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { MESSAGE_REGISTRY } from '@mallbots/am';
 import { RecordingPublisher } from '@mallbots/am/testing';
 import { EventDispatcher, Money } from '@mallbots/ddd';
 import { InMemoryEventStore, InMemorySnapshotStore } from '@mallbots/es';
-import { createServiceApp, ErrorFilter, EVENT_PUBLISHER, loadServiceConfig } from '@mallbots/platform';
+import { EVENT_PUBLISHER } from '@mallbots/platform';
+import { ResettableWorld, type RestContractApp, startRestContractApp, withTeardown } from '@mallbots/platform/testing';
 import { pactsDir, verifyHttpProvider } from '@mallbots/testing/pact';
 import { InMemoryTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 import { AddItemCommand } from '../../application/add-item/add-item.command.js';
@@ -54,30 +52,18 @@ function emptyWorld(dispatcher: EventDispatcher) {
   };
 }
 
-/** A stand-in for a port that forwards every call to the current world's double. */
-function delegate<T extends object>(current: () => T): T {
-  return new Proxy({} as T, {
-    get: (_target, key) => {
-      const target = current();
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
 const dispatcher = new EventDispatcher();
-let world = emptyWorld(dispatcher);
+const world = new ResettableWorld(() => emptyWorld(dispatcher));
 
 /** The providers of BasketsModule.forRoot with the doubles in place of PostgreSQL, NATS and the Stores gRPC client. */
 const providers: Provider[] = [
   { provide: DOMAIN_EVENTS, useValue: dispatcher },
-  { provide: BASKET_REPOSITORY, useValue: delegate(() => world.baskets) },
-  { provide: STORE_CACHE, useValue: delegate(() => world.stores) },
-  { provide: PRODUCT_CACHE, useValue: delegate(() => world.products) },
-  { provide: STORES_SERVICE, useValue: delegate(() => world.remote) },
-  { provide: EVENT_PUBLISHER, useValue: delegate(() => world.outbox) },
+  { provide: BASKET_REPOSITORY, useValue: world.port((w) => w.baskets) },
+  { provide: STORE_CACHE, useValue: world.port((w) => w.stores) },
+  { provide: PRODUCT_CACHE, useValue: world.port((w) => w.products) },
+  { provide: STORES_SERVICE, useValue: world.port((w) => w.remote) },
+  { provide: EVENT_PUBLISHER, useValue: world.port((w) => w.outbox) },
   { provide: MESSAGE_REGISTRY, useValue: basketsRegistry() },
-  { provide: APP_FILTER, useClass: ErrorFilter },
   Catalog,
   StartBasketHandler,
   AddItemHandler,
@@ -89,13 +75,6 @@ const providers: Provider[] = [
   ProductCacheProjector,
   BasketIntegrationEvents,
 ];
-
-@Module({
-  imports: [CqrsModule.forRoot(), LoggerModule.forRoot({ pinoHttp: { level: 'warn' } })],
-  controllers: [BasketsRestController],
-  providers,
-})
-class BasketsRestUnderContract {}
 
 // The reference UI's pact names states without parameters ("a store exists") or with an id only; these fill the gaps.
 const DEFAULT_STORE = { id: 'store-id', name: 'Store' };
@@ -109,59 +88,39 @@ interface BasketState {
 }
 
 describe('baskets-api (REST) honours the pacts of its consumers', () => {
-  let app: INestApplication;
-  let providerBaseUrl: string;
-
+  let rest: RestContractApp;
   beforeAll(async () => {
-    // Only the HTTP settings matter here; nothing connects to PostgreSQL or NATS.
-    const config = loadServiceConfig('baskets', { PG_CONN: 'postgres://unused@127.0.0.1:1/unused', NATS_URL: 'nats://127.0.0.1:1', LOG_LEVEL: 'warn' });
-    app = await createServiceApp({ config, module: BasketsRestUnderContract });
-    await app.listen(0, '127.0.0.1');
-    providerBaseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    rest = await startRestContractApp({ service: 'baskets', controllers: [BasketsRestController], providers });
   });
-
-  afterAll(() => app?.close());
-
-  const reset = async () => {
-    world = emptyWorld(dispatcher);
-  };
+  afterAll(() => rest?.close());
 
   /** Each state is put in place the way the service would get there: Stores' events, then the kiosk's commands. */
-  const stateHandlers = {
-    'a store exists': {
-      setup: async (params?: unknown) => {
-        const { id, name } = { ...DEFAULT_STORE, ...(params as Partial<typeof DEFAULT_STORE>) };
-        await app.get(StoreCacheProjector).storeCreated({ id, name });
-      },
-      teardown: reset,
+  const stateHandlers = withTeardown(world.reset, {
+    'a store exists': async (params?: unknown) => {
+      const { id, name } = { ...DEFAULT_STORE, ...(params as Partial<typeof DEFAULT_STORE>) };
+      await rest.app.get(StoreCacheProjector).storeCreated({ id, name });
     },
-    'a product exists': {
-      setup: async (params?: unknown) => {
-        const { id, storeId, name, price } = { ...DEFAULT_PRODUCT, ...(params as { id: string } & Partial<typeof DEFAULT_PRODUCT>) };
-        await app.get(ProductCacheProjector).productAdded({ id, storeId, name, price: Money.fromDecimal(price) });
-      },
-      teardown: reset,
+    'a product exists': async (params?: unknown) => {
+      const { id, storeId, name, price } = { ...DEFAULT_PRODUCT, ...(params as { id: string } & Partial<typeof DEFAULT_PRODUCT>) };
+      await rest.app.get(ProductCacheProjector).productAdded({ id, storeId, name, price: Money.fromDecimal(price) });
     },
-    'a basket exists': {
-      setup: async (params?: unknown) => {
-        const { id, customerId = 'customer-id', status = 'open', items = [] } = params as BasketState;
-        // Started under the state's id (the REST start would choose a random one), then filled and moved on by the
-        // application's own commands.
-        await world.baskets.save(Basket.start(id, customerId));
-        const commands = app.get(CommandBus);
-        for (const item of items) await commands.execute(new AddItemCommand(id, item.productId, item.quantity));
-        if (status === 'checked_out') await commands.execute(new CheckoutBasketCommand(id, 'payment-id'));
-        if (status === 'canceled') await commands.execute(new CancelBasketCommand(id));
-      },
-      teardown: reset,
+    'a basket exists': async (params?: unknown) => {
+      const { id, customerId = 'customer-id', status = 'open', items = [] } = params as BasketState;
+      // Started under the state's id (the REST start would choose a random one), then filled and moved on by the
+      // application's own commands.
+      await world.current.baskets.save(Basket.start(id, customerId));
+      const commands = rest.app.get(CommandBus);
+      for (const item of items) await commands.execute(new AddItemCommand(id, item.productId, item.quantity));
+      if (status === 'checked_out') await commands.execute(new CheckoutBasketCommand(id, 'payment-id'));
+      if (status === 'canceled') await commands.execute(new CancelBasketCommand(id));
     },
-  };
+  });
 
   it('verifies the committed pacts naming baskets-api (kiosk)', async () => {
-    await verifyHttpProvider({ provider: 'baskets-api', providerBaseUrl, stateHandlers });
+    await verifyHttpProvider({ provider: 'baskets-api', providerBaseUrl: rest.url, stateHandlers });
   });
 
   it('verifies the reference UI’s pact (baskets-ui)', async () => {
-    await verifyHttpProvider({ provider: 'baskets-api', providerBaseUrl, stateHandlers, pactUrls: [join(pactsDir(), 'reference', 'baskets-ui-baskets-api.json')] });
+    await verifyHttpProvider({ provider: 'baskets-api', providerBaseUrl: rest.url, stateHandlers, pactUrls: [join(pactsDir(), 'reference', 'baskets-ui-baskets-api.json')] });
   });
 });

@@ -8,22 +8,10 @@ import { Header } from '@mallbots/am';
 import { toPactMessage } from '@mallbots/am/testing';
 import type { OrderCreated } from '@mallbots/contracts/ordering';
 import { createEvent } from '@mallbots/ddd';
-import { SagaHeader, SagaMetrics, SagaOrchestrator } from '@mallbots/sec';
-import { InMemorySagaStore, RecordingPublisher, replyTo } from '@mallbots/sec/testing';
+import { SagaHeader } from '@mallbots/sec';
 import { verifyMessageProvider } from '@mallbots/testing/pact';
-import { InMemoryTransactionRunner } from '@mallbots/tm/test-transaction-runners';
-import type { CommandBus } from '@nestjs/cqrs';
-import { Registry } from 'prom-client';
-import { StartCreateOrderSagaCommand } from '../../application/start-create-order-saga/start-create-order-saga.command.js';
-import { StartCreateOrderSagaHandler } from '../../application/start-create-order-saga/start-create-order-saga.handler.js';
-import type { CreateOrderData } from '../../domain/index.js';
-import { CosecMessage, cosecRegistry } from './cosec.messages.js';
-import { createOrderSaga } from './create-order.saga.js';
-import { OrderEventsConsumer } from './order-events.consumer.js';
-import { SagaRepliesConsumer } from './saga-replies.consumer.js';
-
-/** What each participant answers the command in front of it, in the saga's order. */
-type Answer = 'ok' | 'refuse' | 'list-created';
+import { CosecMessage } from './cosec.messages.js';
+import { type Answer, createOrderSagaHarness, theOrder } from './testing/saga-pact.harness.js';
 
 /** How far the saga has got in each provider state: the answers its commands received so far. */
 const ANSWERS_SO_FAR: Record<string, Answer[]> = {
@@ -54,34 +42,10 @@ async function lastCommand() {
   if (!state) throw new Error('no provider state was set up');
   const { answers, orderId, customerId, paymentId, shoppingId } = state;
   state = undefined; // each interaction sets up its own
-  const registry = cosecRegistry();
-  const publisher = new RecordingPublisher();
-  const saga = new SagaOrchestrator<CreateOrderData>({
-    definition: createOrderSaga(),
-    store: new InMemorySagaStore(),
-    publisher,
-    registry,
-    tx: new InMemoryTransactionRunner(),
-    metrics: new SagaMetrics(new Registry()),
-  });
-  const start = new StartCreateOrderSagaHandler(saga);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof StartCreateOrderSagaCommand) return start.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const orderCreated: OrderCreated = { id: orderId, customerId, paymentId, shoppingId: '', items: [{ productId: 'p-1', storeId: 's-1', price: 1.25, quantity: 2 }] };
-  await new OrderEventsConsumer(bus).onOrderCreated(createEvent(CosecMessage.OrderCreated, orderCreated));
-
-  const replies = new SagaRepliesConsumer(saga);
-  for (const answer of answers) {
-    const command = publisher.last();
-    if (answer === 'refuse') await replies.onReply(replyTo(command, { outcome: 'FAILURE', error: `${command.name} refused` }));
-    else if (answer === 'list-created') {
-      await replies.onReply(replyTo(command, { name: CosecMessage.CreatedShoppingListReply, payload: registry.serialize(CosecMessage.CreatedShoppingListReply, { id: shoppingId }) }));
-    } else await replies.onReply(replyTo(command));
-  }
+  const { registry, publisher, orderEvents, answer } = createOrderSagaHarness();
+  const orderCreated: OrderCreated = { id: orderId, customerId, paymentId, shoppingId: '', items: theOrder().items };
+  await orderEvents.onOrderCreated(createEvent(CosecMessage.OrderCreated, orderCreated));
+  await answer(answers, shoppingId);
   return toPactMessage(registry, publisher.last(), COMMAND_HEADERS);
 }
 

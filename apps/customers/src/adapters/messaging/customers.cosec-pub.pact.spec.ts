@@ -3,19 +3,15 @@
 // on an in-memory repository; the test checks the authorization and the reply sent back.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MatchersV3 } from '@pact-foundation/pact';
-import { commandHandler, FailureReply, Header, type Message, SuccessReply } from '@mallbots/am';
-import { fromPactMessage, RecordingPublisher, type PactDeliveredMessage } from '@mallbots/am/testing';
-import type { AuthorizeCustomer } from '@mallbots/contracts/customers';
-import { type DomainEvent, EventDispatcher, NotFoundError } from '@mallbots/ddd';
+import { FailureReply, Header, type Message, SuccessReply } from '@mallbots/am';
+import { fromPactMessage, type PactDeliveredMessage } from '@mallbots/am/testing';
+import { type DomainEvent, EventDispatcher } from '@mallbots/ddd';
 import { SagaHeader } from '@mallbots/sec';
 import { consumerContract } from '@mallbots/testing/pact';
-import type { CommandBus } from '@nestjs/cqrs';
-import { AuthorizeCustomerCommand } from '../../application/authorize-customer/authorize-customer.command.js';
-import { AuthorizeCustomerHandler } from '../../application/authorize-customer/authorize-customer.handler.js';
-import type { CustomerRepository } from '../../application/ports/customer.repository.port.js';
-import { Customer, CustomerEvent, type CustomerState } from '../../domain/index.js';
-import { CustomerCommandsConsumer } from './customer-commands.consumer.js';
+import { InMemoryCustomerRepository } from '../../application/testing/in-memory-customer.repository.js';
+import { Customer, CustomerEvent } from '../../domain/index.js';
 import { CustomersChannel, CustomersMessage, customersRegistry } from './customers.messages.js';
+import { deliverCommand, SAGA_REPLIES as REPLIES } from './testing/customers.pact-harness.js';
 
 const { regex } = MatchersV3;
 
@@ -24,47 +20,16 @@ const nonBlank = (example: string) => regex(/.*\S.*/, example);
 
 const registry = customersRegistry();
 
-/** The commands this consumer handles, by wire name, with their payloads. */
-type Commands = { [CustomersMessage.AuthorizeCustomer]: AuthorizeCustomer };
-
-const REPLIES = 'mallbots.cosec.replies.CreateOrder';
-
-/** The customers table in memory, with the PostgreSQL repository's contract (NotFound for an unknown id). */
-class InMemoryCustomers implements CustomerRepository {
-  readonly rows = new Map<string, CustomerState>();
-
-  async get(id: string): Promise<Customer> {
-    const row = this.rows.get(id);
-    if (!row) throw new NotFoundError(`customer ${id} not found`);
-    return Customer.fromState(row);
-  }
-
-  async save(customer: Customer): Promise<void> {
-    this.rows.set(customer.id, customer.toState());
-    customer.commitEvents();
-  }
-}
-
 /** Customers' command consumer over the real use case; returns the replies and the events it dispatched. */
-async function deliver(customers: InMemoryCustomers, delivered: PactDeliveredMessage): Promise<{ replies: Message[]; events: DomainEvent[] }> {
+async function deliver(customers: InMemoryCustomerRepository, delivered: PactDeliveredMessage): Promise<{ replies: Message[]; events: DomainEvent[] }> {
   const events: DomainEvent[] = [];
   const dispatcher = new EventDispatcher().subscribe(async (e) => void events.push(e));
-  const authorize = new AuthorizeCustomerHandler(customers, dispatcher);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof AuthorizeCustomerCommand) return authorize.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const consumer = new CustomerCommandsConsumer(bus);
-  const replies = new RecordingPublisher();
-  const handle = commandHandler<Commands>(registry, { [CustomersMessage.AuthorizeCustomer]: (c) => consumer.authorize(c) }, replies);
-  await handle(fromPactMessage(registry, delivered));
+  const replies = await deliverCommand(customers, dispatcher, fromPactMessage(registry, delivered));
   return { replies: replies.messages, events };
 }
 
-async function customersWith(enabled: boolean): Promise<InMemoryCustomers> {
-  const customers = new InMemoryCustomers();
+async function customersWith(enabled: boolean): Promise<InMemoryCustomerRepository> {
+  const customers = new InMemoryCustomerRepository();
   const customer = Customer.register('customer-1', 'Ann', '555-0100');
   if (!enabled) customer.disable();
   await customers.save(customer);

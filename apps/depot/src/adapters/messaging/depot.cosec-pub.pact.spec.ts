@@ -3,22 +3,14 @@
 // use cases on in-memory doubles; the test checks what happened to the shopping list and the reply sent back.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MatchersV3 } from '@pact-foundation/pact';
-import { commandHandler, Header, type Message, SuccessReply } from '@mallbots/am';
-import { fromPactMessage, RecordingPublisher, type PactDeliveredMessage } from '@mallbots/am/testing';
-import type { CancelShoppingList, CreateShoppingList, InitiateShopping } from '@mallbots/contracts/depot';
+import { Header, type Message, SuccessReply } from '@mallbots/am';
+import { fromPactMessage, type PactDeliveredMessage } from '@mallbots/am/testing';
 import { SagaHeader } from '@mallbots/sec';
 import { consumerContract } from '@mallbots/testing/pact';
-import type { CommandBus } from '@nestjs/cqrs';
-import { CancelShoppingListCommand } from '../../application/cancel-shopping-list/cancel-shopping-list.command.js';
-import { CancelShoppingListHandler } from '../../application/cancel-shopping-list/cancel-shopping-list.handler.js';
-import { CreateShoppingListCommand } from '../../application/create-shopping-list/create-shopping-list.command.js';
-import { CreateShoppingListHandler } from '../../application/create-shopping-list/create-shopping-list.handler.js';
-import { InitiateShoppingCommand } from '../../application/initiate-shopping/initiate-shopping.command.js';
-import { InitiateShoppingHandler } from '../../application/initiate-shopping/initiate-shopping.handler.js';
 import { DepotFixture, STORE, WIZARD } from '../../application/testing/depot.fixture.js';
 import { ShoppingListEvent } from '../../domain/index.js';
-import { DepotCommandsConsumer } from './depot-commands.consumer.js';
 import { DepotChannel, DepotMessage, depotRegistry } from './depot.messages.js';
+import { deliverCommand, SAGA_REPLIES as REPLIES } from './testing/depot.pact-harness.js';
 
 const { eachLike, integer, regex } = MatchersV3;
 
@@ -26,11 +18,6 @@ const { eachLike, integer, regex } = MatchersV3;
 const nonBlank = (example: string) => regex(/.*\S.*/, example);
 
 const registry = depotRegistry();
-
-/** The commands this consumer handles, by wire name, with their payloads. */
-type Commands = { [DepotMessage.CreateShoppingList]: CreateShoppingList; [DepotMessage.CancelShoppingList]: CancelShoppingList; [DepotMessage.InitiateShopping]: InitiateShopping };
-
-const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
 /** How cosec addresses a saga command (libs/sec): where to reply, and which saga send the reply must name. */
 function sagaCommand(name: string, step: string, compensating: 'true' | 'false') {
@@ -59,30 +46,7 @@ function sagaReplyHeaders(step: string, compensating: 'true' | 'false') {
 
 /** The depot's command consumer over the real use cases on the fixture's doubles; returns the replies it published. */
 async function deliver(f: DepotFixture, delivered: PactDeliveredMessage): Promise<Message[]> {
-  const create = new CreateShoppingListHandler(f.lists, f.dispatcher, f.catalog);
-  const cancel = new CancelShoppingListHandler(f.lists, f.dispatcher);
-  const initiate = new InitiateShoppingHandler(f.lists, f.dispatcher);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof CreateShoppingListCommand) return create.execute(command);
-      if (command instanceof CancelShoppingListCommand) return cancel.execute(command);
-      if (command instanceof InitiateShoppingCommand) return initiate.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const consumer = new DepotCommandsConsumer(bus);
-  const replies = new RecordingPublisher();
-  const handle = commandHandler<Commands>(
-    registry,
-    {
-      [DepotMessage.CreateShoppingList]: (c) => consumer.createShoppingList(c),
-      [DepotMessage.CancelShoppingList]: (c) => consumer.cancelShoppingList(c),
-      [DepotMessage.InitiateShopping]: (c) => consumer.initiateShopping(c),
-    },
-    replies,
-  );
-  await handle(fromPactMessage(registry, delivered));
-  return replies.messages;
+  return (await deliverCommand(f, fromPactMessage(registry, delivered))).messages;
 }
 
 describe('depot-sub → cosec-pub (the saga commands depot answers)', () => {

@@ -2,7 +2,7 @@
 // replies are verified in a spec of their own). The message is produced by running the real CompleteShoppingList
 // use case and domain on the in-memory repository (the test fixture), with the real integration-event adapter
 // writing to a recording outbox.
-import { RecordingPublisher, toPactMessage } from '@mallbots/am/testing';
+import { producePactMessage, RecordingPublisher } from '@mallbots/am/testing';
 import { verifyMessageProvider } from '@mallbots/testing/pact';
 import { CompleteShoppingListCommand } from '../../application/complete-shopping-list/complete-shopping-list.command.js';
 import { CompleteShoppingListHandler } from '../../application/complete-shopping-list/complete-shopping-list.handler.js';
@@ -17,13 +17,7 @@ describe('depot-pub (message provider): the Depot events ordering consumes', () 
   let listId = '';
 
   /** Runs one use case and answers the one message it published, as Pact sees it. */
-  const produce = async (run: () => Promise<unknown>) => {
-    const before = outbox.messages.length;
-    await run();
-    const published = outbox.messages.slice(before);
-    if (published.length !== 1) throw new Error(`expected one message, got ${published.map((m) => m.name).join(', ') || 'none'}`);
-    return toPactMessage(registry, published[0]!);
-  };
+  const produce = (run: () => Promise<unknown>) => producePactMessage(registry, outbox, run);
 
   it('produces every Depot event its consumers’ committed pacts expect', () =>
     verifyMessageProvider({

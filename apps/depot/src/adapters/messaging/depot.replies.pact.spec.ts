@@ -3,28 +3,17 @@
 // addresses it, through libs/am's reply protocol into the real DepotCommandsConsumer and use cases on the depot's
 // in-memory doubles (set up by the provider state), and returns the reply that was published.
 import { describe, it } from '@jest/globals';
-import { commandHandler, Header, type IncomingMessage } from '@mallbots/am';
-import { RecordingPublisher, toPactMessage } from '@mallbots/am/testing';
+import { Header } from '@mallbots/am';
+import { toPactMessage } from '@mallbots/am/testing';
 import type { CancelShoppingList, CreateShoppingList, InitiateShopping } from '@mallbots/contracts/depot';
-import { newId } from '@mallbots/ddd';
-import { commandHeaders, SagaHeader } from '@mallbots/sec';
+import { SagaHeader } from '@mallbots/sec';
 import { verifyMessageProvider } from '@mallbots/testing/pact';
-import type { CommandBus } from '@nestjs/cqrs';
-import { CancelShoppingListCommand } from '../../application/cancel-shopping-list/cancel-shopping-list.command.js';
-import { CancelShoppingListHandler } from '../../application/cancel-shopping-list/cancel-shopping-list.handler.js';
-import { CreateShoppingListCommand } from '../../application/create-shopping-list/create-shopping-list.command.js';
-import { CreateShoppingListHandler } from '../../application/create-shopping-list/create-shopping-list.handler.js';
-import { InitiateShoppingCommand } from '../../application/initiate-shopping/initiate-shopping.command.js';
-import { InitiateShoppingHandler } from '../../application/initiate-shopping/initiate-shopping.handler.js';
 import { DepotFixture } from '../../application/testing/depot.fixture.js';
 import type { ShoppingListStatus } from '../../domain/index.js';
-import { DepotCommandsConsumer } from './depot-commands.consumer.js';
-import { DepotChannel, DepotMessage, depotRegistry } from './depot.messages.js';
+import { DepotMessage, depotRegistry } from './depot.messages.js';
+import { deliverCommand, sagaCommandMessage } from './testing/depot.pact-harness.js';
 
 const registry = depotRegistry();
-
-/** The commands this consumer handles, by wire name, with their payloads. */
-type Commands = { [DepotMessage.CreateShoppingList]: CreateShoppingList; [DepotMessage.CancelShoppingList]: CancelShoppingList; [DepotMessage.InitiateShopping]: InitiateShopping };
 
 const REPLY_HEADERS = [Header.ReplyOutcome, Header.ReplySagaId, Header.ReplySagaName, SagaHeader.ReplyStep, SagaHeader.ReplyCompensating, SagaHeader.ReplyAttempt];
 const FAILURE_HEADERS = [...REPLY_HEADERS, Header.ReplyError];
@@ -41,42 +30,7 @@ async function givenList(params: Record<string, string> | undefined, status: Sho
 
 /** `name` with `payload`, sent as the saga sends its step `step`, answered by the real consumer: the reply, as Pact sees it. */
 async function replyTo<P>(name: string, payload: P, step: number, compensating: boolean, headerKeys: readonly string[]) {
-  const f = depot;
-  const create = new CreateShoppingListHandler(f.lists, f.dispatcher, f.catalog);
-  const cancel = new CancelShoppingListHandler(f.lists, f.dispatcher);
-  const initiate = new InitiateShoppingHandler(f.lists, f.dispatcher);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof CreateShoppingListCommand) return create.execute(command);
-      if (command instanceof CancelShoppingListCommand) return cancel.execute(command);
-      if (command instanceof InitiateShoppingCommand) return initiate.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const consumer = new DepotCommandsConsumer(bus);
-  const replies = new RecordingPublisher();
-  const handle = commandHandler<Commands>(
-    registry,
-    {
-      [DepotMessage.CreateShoppingList]: (c) => consumer.createShoppingList(c),
-      [DepotMessage.CancelShoppingList]: (c) => consumer.cancelShoppingList(c),
-      [DepotMessage.InitiateShopping]: (c) => consumer.initiateShopping(c),
-    },
-    replies,
-  );
-  const now = new Date();
-  const command: IncomingMessage = {
-    id: newId(),
-    name,
-    subject: DepotChannel.Commands,
-    payload: registry.serialize(name, payload),
-    headers: commandHeaders({ replyChannel: 'mallbots.cosec.replies.CreateOrder', sagaId: 'order-1', sagaName: 'cosec.CreateOrder', step, compensating, attempt: 1, causationId: newId() }),
-    occurredAt: now,
-    receivedAt: now,
-    deliveryAttempt: 1,
-    consumer: 'depot-commands',
-  };
-  await handle(command);
+  const replies = await deliverCommand(depot, sagaCommandMessage(name, payload, step, compensating));
   return toPactMessage(registry, replies.last(), headerKeys);
 }
 

@@ -3,20 +3,14 @@
 // real event-sourced repository over in-memory stores; the test checks the order and the reply sent back.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MatchersV3 } from '@pact-foundation/pact';
-import { commandHandler, Header, type Message, SuccessReply } from '@mallbots/am';
-import { fromPactMessage, RecordingPublisher, type PactDeliveredMessage } from '@mallbots/am/testing';
-import type { ApproveOrder, RejectOrder } from '@mallbots/contracts/ordering';
+import { Header, type Message, SuccessReply } from '@mallbots/am';
+import { fromPactMessage, type PactDeliveredMessage } from '@mallbots/am/testing';
 import { SagaHeader } from '@mallbots/sec';
 import { consumerContract } from '@mallbots/testing/pact';
-import type { CommandBus } from '@nestjs/cqrs';
-import { ApproveOrderCommand } from '../../application/approve-order/approve-order.command.js';
-import { ApproveOrderHandler } from '../../application/approve-order/approve-order.handler.js';
 import { givenOrder, inMemoryOrders, type OrdersKit } from '../../application/orders.fixture.js';
-import { RejectOrderCommand } from '../../application/reject-order/reject-order.command.js';
-import { RejectOrderHandler } from '../../application/reject-order/reject-order.handler.js';
 import { OrderApprovedEvent, OrderRejectedEvent, OrderStatus } from '../../domain/index.js';
-import { OrderCommandsConsumer } from './order-commands.consumer.js';
 import { OrderingChannel, OrderingMessage, orderingRegistry } from './ordering.messages.js';
+import { deliverCommand, SAGA_REPLIES as REPLIES } from './testing/ordering.pact-harness.js';
 
 const { regex } = MatchersV3;
 
@@ -24,11 +18,6 @@ const { regex } = MatchersV3;
 const nonBlank = (example: string) => regex(/.*\S.*/, example);
 
 const registry = orderingRegistry();
-
-/** The commands this consumer handles, by wire name, with their payloads. */
-type Commands = { [OrderingMessage.ApproveOrder]: ApproveOrder; [OrderingMessage.RejectOrder]: RejectOrder };
-
-const REPLIES = 'mallbots.cosec.replies.CreateOrder';
 
 /** How cosec addresses a saga command (libs/sec): where to reply, and which saga send the reply must name. */
 function sagaCommand(name: string, step: string, compensating: 'true' | 'false') {
@@ -62,27 +51,7 @@ function successReplyTo(step: string, compensating: 'true' | 'false') {
 
 /** Ordering's command consumer over the real use cases; returns the replies it published. */
 async function deliver(kit: OrdersKit, delivered: PactDeliveredMessage): Promise<Message[]> {
-  const approve = new ApproveOrderHandler(kit.orders);
-  const reject = new RejectOrderHandler(kit.orders);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof ApproveOrderCommand) return approve.execute(command);
-      if (command instanceof RejectOrderCommand) return reject.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const consumer = new OrderCommandsConsumer(bus);
-  const replies = new RecordingPublisher();
-  const handle = commandHandler<Commands>(
-    registry,
-    {
-      [OrderingMessage.ApproveOrder]: (c) => consumer.approve(c),
-      [OrderingMessage.RejectOrder]: (c) => consumer.reject(c),
-    },
-    replies,
-  );
-  await handle(fromPactMessage(registry, delivered));
-  return replies.messages;
+  return (await deliverCommand(kit.orders, fromPactMessage(registry, delivered))).messages;
 }
 
 describe('ordering-sub → cosec-pub (the saga commands ordering answers)', () => {

@@ -5,15 +5,14 @@
 // and returns the message published; each reply's producer sends the command, addressed as cosec addresses it,
 // through libs/am's reply protocol into the real OrderCommandsConsumer, and returns the reply published.
 import { describe, it } from '@jest/globals';
-import { commandHandler, Header, type IncomingMessage } from '@mallbots/am';
+import { Header } from '@mallbots/am';
 import { RecordingPublisher, toPactMessage } from '@mallbots/am/testing';
 import type { ApproveOrder, RejectOrder } from '@mallbots/contracts/ordering';
-import { EventDispatcher, Money, newId } from '@mallbots/ddd';
+import { EventDispatcher, Money } from '@mallbots/ddd';
 import { InMemoryEventStore, InMemorySnapshotStore } from '@mallbots/es';
-import { commandHeaders, SagaHeader } from '@mallbots/sec';
+import { SagaHeader } from '@mallbots/sec';
 import { verifyMessageProvider } from '@mallbots/testing/pact';
 import { InMemoryTransactionRunner } from '@mallbots/tm/test-transaction-runners';
-import type { CommandBus } from '@nestjs/cqrs';
 import { ApproveOrderCommand } from '../../application/approve-order/approve-order.command.js';
 import { ApproveOrderHandler } from '../../application/approve-order/approve-order.handler.js';
 import { CancelOrderCommand } from '../../application/cancel-order/cancel-order.command.js';
@@ -28,14 +27,11 @@ import { RejectOrderCommand } from '../../application/reject-order/reject-order.
 import { RejectOrderHandler } from '../../application/reject-order/reject-order.handler.js';
 import { Order } from '../../domain/index.js';
 import { OrderEsRepository } from '../postgres/order.es.repository.js';
-import { OrderCommandsConsumer } from './order-commands.consumer.js';
 import { OrderIntegrationEvents } from './order-integration-events.js';
-import { OrderingChannel, OrderingMessage, orderingRegistry } from './ordering.messages.js';
+import { OrderingMessage, orderingRegistry } from './ordering.messages.js';
+import { deliverCommand, sagaCommandMessage } from './testing/ordering.pact-harness.js';
 
 const registry = orderingRegistry();
-
-/** The commands this consumer handles, by wire name, with their payloads. */
-type Commands = { [OrderingMessage.ApproveOrder]: ApproveOrder; [OrderingMessage.RejectOrder]: RejectOrder };
 
 const REPLY_HEADERS = [Header.ReplyOutcome, Header.ReplySagaId, Header.ReplySagaName, SagaHeader.ReplyStep, SagaHeader.ReplyCompensating, SagaHeader.ReplyAttempt];
 const FAILURE_HEADERS = [...REPLY_HEADERS, Header.ReplyError];
@@ -80,38 +76,7 @@ async function published(useCase: () => Promise<unknown>) {
 
 /** `name` for the state's order, sent as the saga sends its step `step`, answered by the real consumer. */
 async function replyTo<P>(name: string, payload: P, step: number, compensating: boolean, headerKeys: readonly string[]) {
-  const approve = new ApproveOrderHandler(service.orders);
-  const reject = new RejectOrderHandler(service.orders);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof ApproveOrderCommand) return approve.execute(command);
-      if (command instanceof RejectOrderCommand) return reject.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const consumer = new OrderCommandsConsumer(bus);
-  const replies = new RecordingPublisher();
-  const handle = commandHandler<Commands>(
-    registry,
-    {
-      [OrderingMessage.ApproveOrder]: (c) => consumer.approve(c),
-      [OrderingMessage.RejectOrder]: (c) => consumer.reject(c),
-    },
-    replies,
-  );
-  const now = new Date();
-  const command: IncomingMessage = {
-    id: newId(),
-    name,
-    subject: OrderingChannel.Commands,
-    payload: registry.serialize(name, payload),
-    headers: commandHeaders({ replyChannel: 'mallbots.cosec.replies.CreateOrder', sagaId: order.id, sagaName: 'cosec.CreateOrder', step, compensating, attempt: 1, causationId: newId() }),
-    occurredAt: now,
-    receivedAt: now,
-    deliveryAttempt: 1,
-    consumer: 'ordering-commands',
-  };
-  await handle(command);
+  const replies = await deliverCommand(service.orders, sagaCommandMessage(name, payload, step, compensating, order.id));
   return toPactMessage(registry, replies.last(), headerKeys);
 }
 

@@ -3,57 +3,19 @@
 // check of §14.4 #36 ("anyone can check out … with any paymentId"), and that a sender giving no customer id (the
 // reference's cosec) is answered as before.
 import { describe, expect, it } from '@jest/globals';
-import { commandHandler, FailureReply, Header, type IncomingMessage, type Message, SuccessReply } from '@mallbots/am';
-import { RecordingPublisher } from '@mallbots/am/testing';
+import { FailureReply, Header, type Message, SuccessReply } from '@mallbots/am';
 import type { ConfirmPayment } from '@mallbots/contracts/payments';
-import { Money, newId } from '@mallbots/ddd';
-import { commandHeaders } from '@mallbots/sec';
-import type { CommandBus } from '@nestjs/cqrs';
-import { ConfirmPaymentCommand } from '../../application/confirm-payment/confirm-payment.command.js';
-import { ConfirmPaymentHandler } from '../../application/confirm-payment/confirm-payment.handler.js';
+import { Money } from '@mallbots/ddd';
 import { InMemoryPaymentRepository } from '../../application/testing/in-memory-repositories.js';
 import { Payment, PaymentErrorText } from '../../domain/index.js';
-import { PaymentCommandsConsumer } from './payment-commands.consumer.js';
-import { PaymentsChannel, PaymentsMessage, paymentsRegistry } from './payments.messages.js';
-
-const registry = paymentsRegistry();
-const REPLIES = 'mallbots.cosec.replies.CreateOrder';
-
-type Commands = { [PaymentsMessage.ConfirmPayment]: ConfirmPayment };
+import { paymentCommands, SAGA_REPLIES as REPLIES, sagaConfirmPayment } from './testing/payments.pact-harness.js';
 
 /** payment-1, pre-authorised for Bob (50.00); `confirm` sends one ConfirmPayment and returns the replies to it. */
 async function setup() {
   const payments = new InMemoryPaymentRepository();
   await payments.save(Payment.authorize({ id: 'payment-1', customerId: 'bob', amount: Money.fromDecimal(50) }));
-  const handler = new ConfirmPaymentHandler(payments);
-  const executed: ConfirmPaymentCommand[] = [];
-  const bus = {
-    execute: async (command: unknown) => {
-      if (!(command instanceof ConfirmPaymentCommand)) throw new Error(`unexpected command ${String(command)}`);
-      executed.push(command);
-      return handler.execute(command);
-    },
-  } as unknown as CommandBus;
-  const consumer = new PaymentCommandsConsumer(bus);
-
-  const confirm = async (payload: ConfirmPayment): Promise<Message[]> => {
-    const replies = new RecordingPublisher();
-    const handle = commandHandler<Commands>(registry, { [PaymentsMessage.ConfirmPayment]: (c) => consumer.confirmPayment(c) }, replies);
-    const now = new Date();
-    const command: IncomingMessage = {
-      id: newId(),
-      name: PaymentsMessage.ConfirmPayment,
-      subject: PaymentsChannel.Commands,
-      payload: registry.serialize(PaymentsMessage.ConfirmPayment, payload),
-      headers: commandHeaders({ replyChannel: REPLIES, sagaId: 'order-1', sagaName: 'cosec.CreateOrder', step: 3, compensating: false, attempt: 1, causationId: newId() }),
-      occurredAt: now,
-      receivedAt: now,
-      deliveryAttempt: 1,
-      consumer: 'payment-commands',
-    };
-    await handle(command);
-    return replies.messages;
-  };
+  const { executed, deliver } = paymentCommands(payments);
+  const confirm = async (payload: ConfirmPayment): Promise<Message[]> => (await deliver(sagaConfirmPayment(payload))).messages;
   return { payments, executed, confirm };
 }
 

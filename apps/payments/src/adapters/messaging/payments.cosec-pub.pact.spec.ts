@@ -4,19 +4,15 @@
 // pre-authorised for another customer than the order's.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { MatchersV3 } from '@pact-foundation/pact';
-import { commandHandler, FailureReply, Header, type Message, SuccessReply } from '@mallbots/am';
-import { fromPactMessage, RecordingPublisher, type PactDeliveredMessage } from '@mallbots/am/testing';
-import type { ConfirmPayment } from '@mallbots/contracts/payments';
+import { FailureReply, Header, type Message, SuccessReply } from '@mallbots/am';
+import { fromPactMessage, type PactDeliveredMessage } from '@mallbots/am/testing';
 import { Money } from '@mallbots/ddd';
 import { SagaHeader } from '@mallbots/sec';
 import { consumerContract } from '@mallbots/testing/pact';
-import type { CommandBus } from '@nestjs/cqrs';
-import { ConfirmPaymentCommand } from '../../application/confirm-payment/confirm-payment.command.js';
-import { ConfirmPaymentHandler } from '../../application/confirm-payment/confirm-payment.handler.js';
 import { InMemoryPaymentRepository } from '../../application/testing/in-memory-repositories.js';
 import { Payment, PaymentErrorText } from '../../domain/index.js';
-import { PaymentCommandsConsumer } from './payment-commands.consumer.js';
 import { PaymentsChannel, PaymentsMessage, paymentsRegistry } from './payments.messages.js';
+import { paymentCommands, SAGA_REPLIES as REPLIES } from './testing/payments.pact-harness.js';
 
 const { number, regex } = MatchersV3;
 
@@ -25,26 +21,11 @@ const nonBlank = (example: string) => regex(/.*\S.*/, example);
 
 const registry = paymentsRegistry();
 
-/** The commands this consumer handles, by wire name, with their payloads. */
-type Commands = { [PaymentsMessage.ConfirmPayment]: ConfirmPayment };
-
-const REPLIES = 'mallbots.cosec.replies.CreateOrder';
-
 /** Payments' command consumer over the real use case, with payment-1 authorized for `authorized` by `payer`; returns its replies. */
 async function deliver(authorized: number, delivered: PactDeliveredMessage, payer = 'customer-1'): Promise<{ replies: Message[]; payments: InMemoryPaymentRepository }> {
   const payments = new InMemoryPaymentRepository();
   await payments.save(Payment.authorize({ id: 'payment-1', customerId: payer, amount: Money.fromDecimal(authorized) }));
-  const confirm = new ConfirmPaymentHandler(payments);
-  const bus = {
-    execute: async (command: unknown) => {
-      if (command instanceof ConfirmPaymentCommand) return confirm.execute(command);
-      throw new Error(`unexpected command ${String(command)}`);
-    },
-  } as unknown as CommandBus;
-  const consumer = new PaymentCommandsConsumer(bus);
-  const replies = new RecordingPublisher();
-  const handle = commandHandler<Commands>(registry, { [PaymentsMessage.ConfirmPayment]: (c) => consumer.confirmPayment(c) }, replies);
-  await handle(fromPactMessage(registry, delivered));
+  const replies = await paymentCommands(payments).deliver(fromPactMessage(registry, delivered));
   return { replies: replies.messages, payments };
 }
 

@@ -1,7 +1,7 @@
 // Provider verification of payments-pub for the Payments events: ordering's pact on InvoicePaid (cosec's replies
 // are verified in a spec of their own). The message is produced by running the real PayInvoice use case and domain
 // on the in-memory repository, with the real integration-event adapter writing to a recording outbox.
-import { RecordingPublisher, toPactMessage } from '@mallbots/am/testing';
+import { producePactMessage, RecordingPublisher } from '@mallbots/am/testing';
 import { EventDispatcher, Money } from '@mallbots/ddd';
 import { verifyMessageProvider } from '@mallbots/testing/pact';
 import { PayInvoiceCommand } from '../../application/pay-invoice/pay-invoice.command.js';
@@ -18,13 +18,7 @@ describe('payments-pub (message provider): the Payments events ordering consumes
   let invoiceId = '';
 
   /** Runs one use case and answers the one message it published, as Pact sees it. */
-  const produce = async (run: () => Promise<unknown>) => {
-    const before = outbox.messages.length;
-    await run();
-    const published = outbox.messages.slice(before);
-    if (published.length !== 1) throw new Error(`expected one message, got ${published.map((m) => m.name).join(', ') || 'none'}`);
-    return toPactMessage(registry, published[0]!);
-  };
+  const produce = (run: () => Promise<unknown>) => producePactMessage(registry, outbox, run);
 
   it('produces every Payments event its consumers’ committed pacts expect', () =>
     verifyMessageProvider({

@@ -4,16 +4,14 @@
 // the platform's ErrorFilter — on a real HTTP port, with test doubles behind the application's ports: the
 // event-sourced repositories (libs/es) on in-memory event and snapshot stores and the in-memory read models of
 // src/testing (requirements §2.13). It verifies every committed pact naming stores-api (pacts/kiosk-stores-api.json).
-import type { AddressInfo } from 'node:net';
-import { type INestApplication, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
+import type { Provider } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { MESSAGE_REGISTRY } from '@mallbots/am';
 import { RecordingPublisher } from '@mallbots/am/testing';
 import { EventDispatcher, Money } from '@mallbots/ddd';
 import { AggregateRepository, everyNEvents, type EventSourcedAggregate, InMemoryEventStore, InMemorySnapshotStore } from '@mallbots/es';
-import { createServiceApp, ErrorFilter, EVENT_PUBLISHER, loadServiceConfig } from '@mallbots/platform';
+import { EVENT_PUBLISHER } from '@mallbots/platform';
+import { ResettableWorld, type RestContractApp, startRestContractApp, withTeardown } from '@mallbots/platform/testing';
 import { verifyHttpProvider } from '@mallbots/testing/pact';
 import { InMemoryTransactionRunner } from '@mallbots/tm/test-transaction-runners';
 import { AddProductHandler } from '../../application/add-product/add-product.handler.js';
@@ -65,30 +63,18 @@ function emptyWorld(dispatcher: EventDispatcher) {
   };
 }
 
-/** A stand-in for a port that forwards every call to the current world's double. */
-function delegate<T extends object>(current: () => T): T {
-  return new Proxy({} as T, {
-    get: (_target, key) => {
-      const target = current();
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
 const dispatcher = new EventDispatcher();
-let world = emptyWorld(dispatcher);
+const world = new ResettableWorld(() => emptyWorld(dispatcher));
 
 /** The providers of StoresModule.forRoot with the doubles in place of PostgreSQL and NATS. */
 const providers: Provider[] = [
   { provide: DOMAIN_EVENTS, useValue: dispatcher },
-  { provide: STORE_REPOSITORY, useValue: delegate(() => world.stores) },
-  { provide: PRODUCT_REPOSITORY, useValue: delegate(() => world.products) },
-  { provide: MALL_REPOSITORY, useValue: delegate(() => world.mall) },
-  { provide: CATALOG_REPOSITORY, useValue: delegate(() => world.catalog) },
-  { provide: EVENT_PUBLISHER, useValue: delegate(() => world.outbox) },
+  { provide: STORE_REPOSITORY, useValue: world.port((w) => w.stores) },
+  { provide: PRODUCT_REPOSITORY, useValue: world.port((w) => w.products) },
+  { provide: MALL_REPOSITORY, useValue: world.port((w) => w.mall) },
+  { provide: CATALOG_REPOSITORY, useValue: world.port((w) => w.catalog) },
+  { provide: EVENT_PUBLISHER, useValue: world.port((w) => w.outbox) },
   { provide: MESSAGE_REGISTRY, useValue: storesRegistry() },
-  { provide: APP_FILTER, useClass: ErrorFilter },
   CreateStoreHandler,
   EnableParticipationHandler,
   DisableParticipationHandler,
@@ -109,14 +95,6 @@ const providers: Provider[] = [
   StoresIntegrationEvents,
 ];
 
-@Module({
-  imports: [CqrsModule.forRoot(), LoggerModule.forRoot({ pinoHttp: { level: 'warn' } })],
-  // The module's order: `products/:id` routes must win over the stores controller's `:id` ones.
-  controllers: [ProductsRestController, StoresRestController],
-  providers,
-})
-class StoresRestUnderContract {}
-
 interface StoreState {
   id: string;
   name: string;
@@ -134,43 +112,27 @@ interface ProductState {
 }
 
 describe('stores-api (REST) honours the pacts of its consumers', () => {
-  let app: INestApplication;
-  let providerBaseUrl: string;
-
+  let rest: RestContractApp;
   beforeAll(async () => {
-    // Only the HTTP settings matter here; nothing connects to PostgreSQL or NATS.
-    const config = loadServiceConfig('stores', { PG_CONN: 'postgres://unused@127.0.0.1:1/unused', NATS_URL: 'nats://127.0.0.1:1', LOG_LEVEL: 'warn' });
-    app = await createServiceApp({ config, module: StoresRestUnderContract });
-    await app.listen(0, '127.0.0.1');
-    providerBaseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // The module's order: `products/:id` routes must win over the stores controller's `:id` ones.
+    rest = await startRestContractApp({ service: 'stores', controllers: [ProductsRestController, StoresRestController], providers });
   });
-
-  afterAll(() => app?.close());
-
-  const reset = async () => {
-    world = emptyWorld(dispatcher);
-  };
+  afterAll(() => rest?.close());
 
   /** Stores and products under the states' ids (the REST commands would choose random ones), through the domain. */
-  const stateHandlers = {
-    'a store exists': {
-      setup: async (params?: unknown) => {
-        const { id, name, location = 'Level 1', participating = false } = params as StoreState;
-        await world.stores.save(Store.create(id, name, location));
-        if (participating) await app.get(CommandBus).execute(new EnableParticipationCommand(id));
-      },
-      teardown: reset,
+  const stateHandlers = withTeardown(world.reset, {
+    'a store exists': async (params?: unknown) => {
+      const { id, name, location = 'Level 1', participating = false } = params as StoreState;
+      await world.current.stores.save(Store.create(id, name, location));
+      if (participating) await rest.app.get(CommandBus).execute(new EnableParticipationCommand(id));
     },
-    'a product exists': {
-      setup: async (params?: unknown) => {
-        const { id, storeId, name, description = '', sku = '', price } = params as ProductState;
-        await world.products.save(Product.add(id, { storeId, name, description, sku, price: Money.fromDecimal(price) }));
-      },
-      teardown: reset,
+    'a product exists': async (params?: unknown) => {
+      const { id, storeId, name, description = '', sku = '', price } = params as ProductState;
+      await world.current.products.save(Product.add(id, { storeId, name, description, sku, price: Money.fromDecimal(price) }));
     },
-  };
+  });
 
   it('verifies the committed pacts naming stores-api (kiosk)', async () => {
-    await verifyHttpProvider({ provider: 'stores-api', providerBaseUrl, stateHandlers });
+    await verifyHttpProvider({ provider: 'stores-api', providerBaseUrl: rest.url, stateHandlers });
   });
 });
