@@ -1,6 +1,7 @@
 // The HTTP client against the fake mall served on a loopback port: paths, methods, bodies and the kinds of failure.
 // (The real services' shapes are proven by the system test, tools/system/order-lifecycle.int.spec.ts.)
 import { createServer } from 'node:http';
+import { eventually } from '@mallbots/testing';
 import type { AddressInfo } from 'node:net';
 import { FakeMall, serveFakeMall, type FakeMallServer } from './fake-mall.ts';
 import { CallAbortedError, HttpMallApi, MallApiError } from './mall-api.ts';
@@ -97,7 +98,7 @@ describe('the HTTP mall API', () => {
     const api = new HttpMallApi({ baseUrl: server.url, signal: stop.signal });
     const started = performance.now();
     const call = api.getStores();
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the request reach the server
+    await eventually(() => server.received.includes('GET /api/stores')); // the call is at the server
     stop.abort();
     await expect(call).rejects.toBeInstanceOf(CallAbortedError);
     expect(performance.now() - started).toBeLessThan(2_000); // not the 5 s answer
