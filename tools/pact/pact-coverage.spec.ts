@@ -1,22 +1,12 @@
 // Every committed pact is both written by a consumer test and verified by a provider test. A pact that only one
 // side runs protects nothing: a consumer could drift unnoticed, or a provider change break a consumer.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '../infra/infra.ts';
-import { readPacts } from './pact-files.ts';
-
-function pactSpecs(): Array<{ path: string; text: string }> {
-  const specs: Array<{ path: string; text: string }> = [];
-  for (const group of ['apps', 'libs']) {
-    for (const file of readdirSync(join(workspaceRoot, group), { recursive: true }) as string[]) {
-      if (file.endsWith('.pact.spec.ts') && !file.includes('node_modules')) specs.push({ path: `${group}/${file}`, text: readFileSync(join(workspaceRoot, group, file), 'utf8') });
-    }
-  }
-  return specs;
-}
+import { pactSpecFiles, readPacts } from './pact-files.ts';
 
 const pacts = readPacts(workspaceRoot);
-const specs = pactSpecs();
+const specs = pactSpecFiles(workspaceRoot).map((path) => ({ path, text: readFileSync(join(workspaceRoot, path), 'utf8') }));
 
 describe('pacts/', () => {
   it('holds pacts', () => {

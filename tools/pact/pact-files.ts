@@ -1,7 +1,7 @@
 // What is under contract in this checkout: the committed pact files, their participants, and the projects whose
 // `*.pact.spec.ts` files produce (consumers) or verify (providers) them.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, sep } from 'node:path';
 
 export interface PactFile {
   readonly path: string;
@@ -39,20 +39,18 @@ export function pacticipantsOf(unit: string, pacts: readonly PactFile[]): string
   return all.filter((name) => name.startsWith(`${unit}-`));
 }
 
-/** Project roots (apps/<x>, libs/<x>) holding at least one `*.pact.spec.ts`, relative to the workspace. */
-export function projectsWithPacts(root: string): string[] {
-  const projects: string[] = [];
+/** Every `*.pact.spec.ts` under apps/ and libs/, relative to the workspace (e.g. `apps/baskets/src/…`). */
+export function pactSpecFiles(root: string): string[] {
+  const files: string[] = [];
   for (const group of ['apps', 'libs']) {
-    for (const name of readdirSync(join(root, group)).sort()) {
-      const src = join(root, group, name, 'src');
-      let files: string[];
-      try {
-        files = readdirSync(src, { recursive: true }) as string[];
-      } catch {
-        continue;
-      }
-      if (files.some((f) => f.endsWith('.pact.spec.ts'))) projects.push(relative(root, join(root, group, name)));
+    for (const file of readdirSync(join(root, group), { recursive: true }) as string[]) {
+      if (file.endsWith('.pact.spec.ts') && !file.split(sep).includes('node_modules')) files.push(join(group, file));
     }
   }
-  return projects;
+  return files.sort();
+}
+
+/** Project roots (apps/<x>, libs/<x>) holding at least one `*.pact.spec.ts`, relative to the workspace. */
+export function projectsWithPacts(root: string): string[] {
+  return [...new Set(pactSpecFiles(root).map((file) => file.split(sep).slice(0, 2).join(sep)))];
 }

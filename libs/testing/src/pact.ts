@@ -44,11 +44,11 @@ export interface ConsumerContract {
 }
 
 export function consumerContract(consumer: string, provider: string, options: { committedDir?: string } = {}): ConsumerContract {
-  const dir = mkdtempSync(join(tmpdir(), `pact-${consumer}-`));
   // Pact checks the participants' names only at write time; catch a mismatch with the file name convention early.
   if (!/^[a-z][a-z0-9-]*$/.test(consumer) || !/^[a-z][a-z0-9-]*$/.test(provider)) {
     throw new Error(`pact participant names are lower-case kebab-case: got "${consumer}" and "${provider}"`);
   }
+  const dir = mkdtempSync(join(tmpdir(), `pact-${consumer}-`));
   const pact = new PactV4({ consumer, provider, dir, logLevel: 'warn' });
   return {
     pact,
